@@ -1,0 +1,2 @@
+import PawsCore
+import PawsSSH
