@@ -28,3 +28,7 @@ demo: build
 
 clean:
 	rm -rf .build
+
+## playbooks: embed playbooks/*.yml into the binary (run after editing a playbook).
+playbooks:
+	@bash scripts/embed-playbooks

@@ -71,7 +71,11 @@ public struct ProbeOutputParser: Sendable {
                     throw ProbeError.malformedSection(host: host, section: section.name, detail: "appears before any path section")
                 }
                 switch section.name {
-                case "link": pendingFile?.symlinkTarget = text(section)
+                case "link":
+                    // readlink ends its output with a newline of its own.
+                    var target = text(section)
+                    if target.hasSuffix("\n") { target.removeLast() }
+                    pendingFile?.symlinkTarget = target
                 case "file": pendingFile?.content = .bytes(Array(section.content))
                 case "file-absent": pendingFile?.content = .absent
                 default: pendingFile?.content = .unreadable
