@@ -1,0 +1,30 @@
+/// One entry of systemd-sysctl's option table (`OrderedHashmap` keyed by the normalized key
+/// string, `parse_file()` in `src/sysctl/sysctl.c`). Reading a line for a key already in the
+/// table with the *same* value only ORs the ignore-failure flag and keeps the earlier entry (and
+/// its place); a different value, or an exclusion, removes the entry and appends a new one.
+/// Options are written in table order; a glob option skips every key that has its own entry.
+struct SystemdSysctlOption: Sendable, Hashable {
+    let key: SysctlKey
+    /// nil for an exclusion (`-key` without `=`).
+    let value: String?
+    var ignoreFailure: Bool
+    /// The step the option was created from.
+    let origin: Int
+
+    static func table(of steps: [SysctlStep]) -> [SystemdSysctlOption] {
+        var options: [SystemdSysctlOption] = []
+        for step in steps {
+            let value = step.entry.value
+            if let existing = options.firstIndex(where: { $0.key == step.key }) {
+                if options[existing].value == value {
+                    options[existing].ignoreFailure = options[existing].ignoreFailure || step.entry.ignoreFailure
+                    continue
+                }
+                options.remove(at: existing)
+            }
+            options.append(SystemdSysctlOption(
+                key: step.key, value: value, ignoreFailure: step.entry.ignoreFailure, origin: step.index))
+        }
+        return options
+    }
+}
