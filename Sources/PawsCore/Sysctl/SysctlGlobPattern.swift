@@ -1,10 +1,8 @@
 /// A shell wildcard pattern as `fnmatch(3)` reads it: `*`, `?`, bracket expressions
 /// (`[abc]`, `[a-z]`, `[!x]` / `[^x]`) and `\` escapes. Matching works on Unicode scalars.
 ///
-/// Both appliers use such patterns in sysctl keys. systemd and procps expand a glob key with
-/// `glob(3)` below `/proc/sys`, where a wildcard never matches `/`. procps additionally matches
-/// its exclusion lines (`-net.ipv4.conf.*.x` without `=`) with plain `fnmatch(pattern, path, 0)`,
-/// where `*` does match `/`; `wildcardsCrossSlash` selects between the two.
+/// Both appliers expand a glob key with `glob(3)` below `/proc/sys`, which matches each path
+/// component on its own; `SysctlKey.globMatches(_:)` applies this pattern per component.
 public struct SysctlGlobPattern: Sendable, Hashable {
     public let pattern: String
 
@@ -17,17 +15,11 @@ public struct SysctlGlobPattern: Sendable, Hashable {
         text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 
-    public func matches(_ name: String, wildcardsCrossSlash: Bool) -> Bool {
-        let pattern = Array(self.pattern.unicodeScalars)
-        let name = Array(name.unicodeScalars)
-        return Self.match(pattern[...], name[...], wildcardsCrossSlash: wildcardsCrossSlash)
+    public func matches(_ name: String) -> Bool {
+        Self.match(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
     }
 
-    private static let slash: Unicode.Scalar = "/"
-
-    private static func match(
-        _ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>, wildcardsCrossSlash: Bool
-    ) -> Bool {
+    private static func match(_ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>) -> Bool {
         var p = pattern.startIndex
         var n = name.startIndex
         // Position to resume from after the most recent `*`: classic backtracking over one star
@@ -42,15 +34,14 @@ public struct SysctlGlobPattern: Sendable, Hashable {
                     p += 1
                     continue
                 }
-                if let step = singleCharacterStep(pattern, at: p, name[n], wildcardsCrossSlash: wildcardsCrossSlash) {
+                if let step = singleCharacterStep(pattern, at: p, name[n]) {
                     p = step
                     n += 1
                     continue
                 }
             }
-            // Mismatch: let the last star swallow one more character, unless it may not cross `/`.
-            guard let resume = starResume,
-                  wildcardsCrossSlash || name[resume.name] != slash else { return false }
+            // Mismatch: let the last star swallow one more character.
+            guard let resume = starResume else { return false }
             starResume = (resume.pattern, resume.name + 1)
             p = resume.pattern
             n = resume.name + 1
@@ -61,17 +52,16 @@ public struct SysctlGlobPattern: Sendable, Hashable {
 
     /// If the pattern element at `index` matches `character`, the index after that element.
     private static func singleCharacterStep(
-        _ pattern: ArraySlice<Unicode.Scalar>, at index: Int, _ character: Unicode.Scalar, wildcardsCrossSlash: Bool
+        _ pattern: ArraySlice<Unicode.Scalar>, at index: Int, _ character: Unicode.Scalar
     ) -> Int? {
         switch pattern[index] {
         case "?":
-            return wildcardsCrossSlash || character != slash ? index + 1 : nil
+            return index + 1
         case "[":
             guard let bracket = BracketExpression(pattern, openingAt: index) else {
                 // An unterminated `[` is an ordinary character for fnmatch.
                 return character == "[" ? index + 1 : nil
             }
-            if !wildcardsCrossSlash && character == slash { return nil }
             return bracket.matches(character) ? bracket.end : nil
         case "\\" where index + 1 < pattern.endIndex:
             return pattern[index + 1] == character ? index + 2 : nil

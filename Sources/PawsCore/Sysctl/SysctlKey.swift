@@ -61,7 +61,7 @@ public struct SysctlKey: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func globMatches(_ concrete: SysctlKey) -> Bool {
         guard components.count == concrete.components.count else { return false }
         return zip(components, concrete.components).allSatisfy { pattern, name in
-            SysctlGlobPattern(pattern).matches(name, wildcardsCrossSlash: false)
+            SysctlGlobPattern(pattern).matches(name)
         }
     }
 

@@ -16,10 +16,11 @@ struct SysctlKeyResolution {
 
     /// procps `sysctl --system` (`write_setting_list()` in procps 4 `src/sysctl.c`): every
     /// explicit line is written in reading order, so the last one wins. A glob line is expanded
-    /// with `glob(3)` and skips every path that any line names explicitly, and every path an
-    /// exclusion line matches with `fnmatch(pattern, path, 0)` (where `*` also matches `/`).
-    /// Exclusions never stop explicit lines. procps 3.3.16 and older know no globs or
-    /// exclusions: a glob key is taken literally (no such file) and `-key` without `=` is
+    /// with `glob(3)` and skips every path that any line names exactly, exclusion lines
+    /// included. Exclusions never stop explicit lines. Checked against procps-ng 4.0.2, where
+    /// an exclusion line that is itself a pattern excludes nothing; later upstream versions
+    /// match such lines with `fnmatch()` (not modelled). procps 3.3.16 and older know no globs
+    /// or exclusions: a glob key is taken literally (no such file) and `-key` without `=` is
     /// rejected as invalid syntax.
     static func procps(
         _ key: SysctlKey, steps: [SysctlStep], globsReachKey: Bool, supportsGlobs: Bool
@@ -40,10 +41,7 @@ struct SysctlKeyResolution {
         guard globsReachKey else {
             return SysctlKeyResolution(lines: globs.map { ($0, .keyNotLive) }, effective: nil)
         }
-        let excluded = steps.contains { step in
-            step.entry.action == .excludeFromGlobs
-                && SysctlGlobPattern(step.key.relativePath).matches(key.relativePath, wildcardsCrossSlash: true)
-        }
+        let excluded = steps.contains { $0.entry.action == .excludeFromGlobs && $0.key == key }
         guard !excluded, let last = globs.last else {
             return SysctlKeyResolution(lines: globs.map { ($0, .excludedFromGlobs) }, effective: nil)
         }
