@@ -1,9 +1,11 @@
 /// A group as declared: its own hosts, its child groups and its own variables (not inherited ones).
 public struct InventoryGroup: Sendable, Hashable, Codable {
     public var name: String
-    /// Hosts declared directly in the group, in file order. For `ungrouped`: the hosts in no other group.
+    /// Hosts declared directly in the group, in file order. For `all`: every host; for `ungrouped`:
+    /// the hosts in no other group.
     public var hosts: [String]
-    /// Child groups in declaration order. For `all`: every group without another parent.
+    /// Child groups in declaration order. For `all`: its written children and every group without
+    /// a parent, sorted by name.
     public var children: [String]
     /// The group's own variables.
     public var vars: [String: String]

@@ -169,13 +169,21 @@ struct InventoryResolver {
         for name in draft.groupOrder {
             guard let declared = draft.groups[name] else { continue }
             var children = declared.children.map(\.child)
-            if name == all {
-                let topLevel = draft.groupOrder.filter { parents[$0] == [all] }
-                children += topLevel.filter { !children.contains($0) }
+            var members = declared.hostNames
+            switch name {
+            case all:
+                // Written or implied, every parentless group hangs under `all`; sorted so that the INI and
+                // YAML spellings of one inventory give the same model.
+                children = draft.groupOrder.filter { parents[$0]?.contains(all) == true }.sorted()
+                members = draft.hostOrder
+            case ungrouped:
+                members = ungroupedHosts
+            default:
+                break
             }
             groups[name] = InventoryGroup(
                 name: name,
-                hosts: name == ungrouped ? ungroupedHosts : declared.hostNames,
+                hosts: members,
                 children: children,
                 vars: declared.vars.mapValues(\.value),
                 location: declared.location)
