@@ -26,7 +26,7 @@ enum HostPatternParser {
                     problem: "it ends in ':'; a ':' must be followed by a port number (host:2222)")
             }
             guard KnownVariables.port(portText) != nil else {
-                throw .invalidPort(location, variable: "the port in \(InventoryText.quoted(pattern))", value: portText)
+                throw .invalidHostPort(location, pattern: pattern, port: portText)
             }
             if lastColonOutsideBrackets(hostPart) != nil {
                 throw .invalidHostName(
@@ -55,8 +55,7 @@ enum HostPatternParser {
         let rest = pattern[pattern.index(after: close)...]
         if rest.isEmpty { return .success(Declaration(names: [inner], port: nil)) }
         guard rest.hasPrefix(":"), KnownVariables.port(String(rest.dropFirst())) != nil else {
-            return .failure(.invalidPort(
-                location, variable: "the port in \(InventoryText.quoted(pattern))", value: String(rest.dropFirst())))
+            return .failure(.invalidHostPort(location, pattern: pattern, port: String(rest.dropFirst())))
         }
         return .success(Declaration(names: [inner], port: String(rest.dropFirst())))
     }

@@ -23,7 +23,7 @@ struct INIInventoryReader {
             let location = SourceLocation(path: path, line: index + 1)
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if line.hasPrefix("["), !startsWithBracketedIPv6(line) {
+            if line.hasPrefix("["), !isHostLineStartingWithBracket(line) {
                 section = try readSectionHeader(line, at: location, into: &draft)
                 continue
             }
@@ -45,11 +45,16 @@ struct INIInventoryReader {
         text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     }
 
-    /// `[2001:db8::7]:2222 ...` is a host line, not a section header.
-    private func startsWithBracketedIPv6(_ line: String) -> Bool {
+    /// `[2001:db8::7]:2222 ...` and `[1:3].example.com` are host lines, not section headers: the
+    /// brackets hold an IPv6 address, or a name continues right after the `]` (Ansible's header
+    /// pattern allows only whitespace or a comment there).
+    private func isHostLineStartingWithBracket(_ line: String) -> Bool {
         guard let close = line.firstIndex(of: "]") else { return false }
         let inner = String(line[line.index(after: line.startIndex)..<close])
-        return IPAddress(inner)?.family == .ipv6
+        if IPAddress(inner)?.family == .ipv6 { return true }
+        let next = line.index(after: close)
+        guard next < line.endIndex else { return false }
+        return inner.contains(":") && !line[next].isWhitespace && line[next] != "#"
     }
 
     private func readSectionHeader(

@@ -1,5 +1,5 @@
 /// A parsed Ansible inventory: hosts with resolved connection settings, and the groups they came from.
-public struct Inventory: Sendable, Hashable {
+public struct Inventory: Sendable, Hashable, Codable {
     /// Where it was read from, as given to the parser.
     public var path: String
     /// Every host once, in order of first declaration.

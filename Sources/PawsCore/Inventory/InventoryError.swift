@@ -17,6 +17,7 @@ public enum InventoryError: Error, Sendable, Hashable, CustomStringConvertible {
     // Hosts.
     case invalidHostName(SourceLocation, name: String, problem: String)
     case invalidHostRange(SourceLocation, pattern: String, problem: String)
+    case invalidHostPort(SourceLocation, pattern: String, port: String)
 
     // Groups.
     case undefinedChildGroup(SourceLocation, parent: String, child: String)
@@ -55,6 +56,7 @@ public enum InventoryError: Error, Sendable, Hashable, CustomStringConvertible {
              .invalidGroupName(let location, _, _),
              .invalidHostName(let location, _, _),
              .invalidHostRange(let location, _, _),
+             .invalidHostPort(let location, _, _),
              .undefinedChildGroup(let location, _, _),
              .varsForUndefinedGroup(let location, _),
              .groupCycle(let location, _),
@@ -102,6 +104,8 @@ public enum InventoryError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidHostRange(let location, let pattern, let problem):
             return "\(location): invalid host range \(q(pattern)): \(problem); "
                 + "expected [begin:end] or [begin:end:step], e.g. db[01:20] or web[a:f]"
+        case .invalidHostPort(let location, let pattern, let port):
+            return "\(location): host \(q(pattern)) has port \(q(port)); expected a whole number from 1 to 65535 after ':'"
         case .undefinedChildGroup(let location, let parent, let child):
             return "\(location): [\(parent):children] names group \(q(child)), which is never defined; "
                 + "add a [\(child)] section (it may be empty) or fix the name"

@@ -58,6 +58,12 @@ final class HostRangeTests: XCTestCase {
         }
     }
 
+    func testHostLineMayStartWithARange() throws {
+        let inventory = try InventoryTestSupport.ini("[web]\n[1:2].web.example.com\n")
+        XCTAssertEqual(inventory.hosts.map(\.name), ["1.web.example.com", "2.web.example.com"])
+        XCTAssertEqual(inventory.groups["web"]?.hosts, ["1.web.example.com", "2.web.example.com"])
+    }
+
     func testRangeInInventoryFile() throws {
         let inventory = try InventoryTestSupport.ini("[k8s]\nnode[01:03]:2222 ansible_user=core\n")
         XCTAssertEqual(inventory.hosts.map(\.name), ["node01", "node02", "node03"])
