@@ -4,8 +4,6 @@ import Foundation
 /// `ungrouped`, orders groups the way Ansible does and resolves each host's variables.
 struct InventoryResolver {
     private let draft: InventoryDraft
-    private var parents: [String: [String]] = [:]
-    private var depthCache: [String: Int] = [:]
 
     init(draft: InventoryDraft) {
         self.draft = draft
@@ -14,9 +12,7 @@ struct InventoryResolver {
     func resolve() throws(InventoryError) -> Inventory {
         try checkReferences()
         try checkCycles()
-        var resolver = self
-        resolver.parents = resolver.computeParents()
-        return try resolver.build()
+        return try build(graph: GroupGraph(draft: draft))
     }
 
     // MARK: - Structure checks
@@ -71,43 +67,7 @@ struct InventoryResolver {
         }
     }
 
-    // MARK: - Group graph
-
-    /// Parents of every group; a group without any becomes a child of `all`, as Ansible does.
-    private func computeParents() -> [String: [String]] {
-        var parents: [String: [String]] = [:]
-        for name in draft.groupOrder {
-            for edge in draft.groups[name]?.children ?? [] {
-                parents[edge.child, default: []].append(name)
-            }
-        }
-        for name in draft.groupOrder where name != InventoryDraft.allGroup && parents[name] == nil {
-            parents[name] = [InventoryDraft.allGroup]
-        }
-        return parents
-    }
-
-    /// Longest distance from `all` (Ansible's group depth); `all` is 0.
-    private mutating func depth(of group: String) -> Int {
-        if group == InventoryDraft.allGroup { return 0 }
-        if let cached = depthCache[group] { return cached }
-        var deepest = 0
-        for parent in parents[group] ?? [] {
-            deepest = max(deepest, depth(of: parent) + 1)
-        }
-        depthCache[group] = deepest
-        return deepest
-    }
-
-    private func ancestors(of group: String) -> Set<String> {
-        var found: Set<String> = []
-        var pending = [group]
-        while let current = pending.popLast() {
-            guard found.insert(current).inserted else { continue }
-            pending.append(contentsOf: parents[current] ?? [])
-        }
-        return found
-    }
+    // MARK: - Building
 
     private func priority(of group: String) -> Int {
         guard let text = draft.groups[group]?.vars[KnownVariables.groupPriority]?.value else {
@@ -116,55 +76,58 @@ struct InventoryResolver {
         return Int(text.trimmingCharacters(in: .whitespaces)) ?? KnownVariables.defaultGroupPriority
     }
 
-    // MARK: - Building
-
-    private mutating func build() throws(InventoryError) -> Inventory {
-        let ungrouped = InventoryDraft.ungroupedGroup
-        let all = InventoryDraft.allGroup
-        var directGroups: [String: [String]] = [:]
-        for name in draft.groupOrder {
-            for host in draft.groups[name]?.hostNames ?? [] {
-                directGroups[host, default: []].append(name)
-            }
-        }
-        // A host belongs to `ungrouped` exactly when `all` is its only other group.
-        var ungroupedHosts: [String] = []
-        for host in draft.hostOrder {
-            let memberships = directGroups[host, default: []]
-            if memberships.allSatisfy({ $0 == all || $0 == ungrouped }) {
-                ungroupedHosts.append(host)
-                directGroups[host] = [ungrouped]
-            } else {
-                directGroups[host] = memberships.filter { $0 != all && $0 != ungrouped }
-            }
-        }
-
-        var groupDepths: [String: Int] = [:]
-        for name in draft.groupOrder {
-            groupDepths[name] = depth(of: name)
-        }
-
+    private func build(graph: GroupGraph) throws(InventoryError) -> Inventory {
+        let (groupsByHost, ungroupedHosts) = directMemberships()
         var hosts: [InventoryHost] = []
         for name in draft.hostOrder {
             guard let declared = draft.hosts[name] else { continue }
-            var memberOf: Set<String> = [all]
-            for group in directGroups[name] ?? [] {
-                memberOf.formUnion(ancestors(of: group))
-            }
-            let ordered = memberOf.sorted { lhs, rhs in
-                let left = (groupDepths[lhs] ?? 0, priority(of: lhs))
-                let right = (groupDepths[rhs] ?? 0, priority(of: rhs))
-                return left != right ? left < right : lhs < rhs
-            }
-            var layers: [(owner: VariableOwner, vars: [String: VariableAssignment])] = ordered.map {
-                (.group($0), draft.groups[$0]?.vars ?? [:])
-            }
-            layers.append((.host(name), declared.vars))
-            let groupNames = memberOf.subtracting([all]).sorted()
-            hosts.append(try HostSettingsResolver.resolve(
-                host: declared, groups: groupNames, layers: layers))
+            hosts.append(try resolveHost(declared, directGroups: groupsByHost[name] ?? [], graph: graph))
         }
+        return Inventory(
+            path: draft.path, hosts: hosts, groups: makeGroups(graph: graph, ungroupedHosts: ungroupedHosts))
+    }
 
+    /// Each host's directly declared groups, and the hosts of `ungrouped`: those whose only other
+    /// group is `all` (a host also listed in a real group leaves `ungrouped`, as in Ansible).
+    private func directMemberships() -> (groupsByHost: [String: [String]], ungrouped: [String]) {
+        let all = InventoryDraft.allGroup
+        let ungrouped = InventoryDraft.ungroupedGroup
+        var groupsByHost: [String: [String]] = [:]
+        for name in draft.groupOrder where name != all && name != ungrouped {
+            for host in draft.groups[name]?.hostNames ?? [] {
+                groupsByHost[host, default: []].append(name)
+            }
+        }
+        var ungroupedHosts: [String] = []
+        for host in draft.hostOrder where groupsByHost[host] == nil {
+            ungroupedHosts.append(host)
+            groupsByHost[host] = [ungrouped]
+        }
+        return (groupsByHost, ungroupedHosts)
+    }
+
+    private func resolveHost(
+        _ declared: InventoryDraft.Host, directGroups: [String], graph: GroupGraph
+    ) throws(InventoryError) -> InventoryHost {
+        let all = InventoryDraft.allGroup
+        var memberOf: Set<String> = [all]
+        for group in directGroups {
+            memberOf.formUnion(graph.ancestors(of: group))
+        }
+        // Ansible's order: depth, then ansible_group_priority, then name; later layers win.
+        let ordered = memberOf.sorted { lhs, rhs in
+            let left = (graph.depths[lhs] ?? 0, priority(of: lhs))
+            let right = (graph.depths[rhs] ?? 0, priority(of: rhs))
+            return left != right ? left < right : lhs < rhs
+        }
+        var layers: [HostSettingsResolver.Layer] = ordered.map { (.group($0), draft.groups[$0]?.vars ?? [:]) }
+        layers.append((.host(declared.name), declared.vars))
+        return try HostSettingsResolver.resolve(
+            host: declared, groups: memberOf.subtracting([all]).sorted(), layers: layers)
+    }
+
+    private func makeGroups(graph: GroupGraph, ungroupedHosts: [String]) -> [String: InventoryGroup] {
+        let all = InventoryDraft.allGroup
         var groups: [String: InventoryGroup] = [:]
         for name in draft.groupOrder {
             guard let declared = draft.groups[name] else { continue }
@@ -174,20 +137,17 @@ struct InventoryResolver {
             case all:
                 // Written or implied, every parentless group hangs under `all`; sorted so that the INI and
                 // YAML spellings of one inventory give the same model.
-                children = draft.groupOrder.filter { parents[$0]?.contains(all) == true }.sorted()
+                children = draft.groupOrder.filter { graph.parents[$0]?.contains(all) == true }.sorted()
                 members = draft.hostOrder
-            case ungrouped:
+            case InventoryDraft.ungroupedGroup:
                 members = ungroupedHosts
             default:
                 break
             }
             groups[name] = InventoryGroup(
-                name: name,
-                hosts: members,
-                children: children,
-                vars: declared.vars.mapValues(\.value),
+                name: name, hosts: members, children: children, vars: declared.vars.mapValues(\.value),
                 location: declared.location)
         }
-        return Inventory(path: draft.path, hosts: hosts, groups: groups)
+        return groups
     }
 }
