@@ -40,4 +40,10 @@ struct HostSummaryRow: Sendable, Hashable {
     static func focusKeyTitle(_ focusKey: String) -> String {
         focusKey.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? focusKey
     }
+
+    /// A narrower title for the terminal, where every column counts: `tw_recycle`.
+    static func shortFocusKeyTitle(_ focusKey: String) -> String {
+        let title = focusKeyTitle(focusKey)
+        return title.hasPrefix("tcp_") && title.count > 4 ? String(title.dropFirst(4)) : title
+    }
 }

@@ -8,7 +8,11 @@ public struct TableReportFormatter: AuditReportFormatter {
     }
 
     private static let columnGap = "  "
-    private static let headlineMinimumWidth = 24
+    /// Wide enough for any rule id; the title after it is cut first.
+    private static let headlineMinimumWidth = 32
+    /// Caps per fixed column (HOST … NAT) so one odd value cannot push the table off the screen;
+    /// the details below the table show every value in full.
+    private static let columnMaximumWidths = [32, 8, 28, 16, 16, 16, 11]
     /// `  CRITICAL  ` — the label column of the detail lines.
     private static let detailIndent = 12
 
@@ -38,7 +42,7 @@ public struct TableReportFormatter: AuditReportFormatter {
     }
 
     private func tableLines(_ rows: [HostSummaryRow]) -> [String] {
-        let header = ["HOST", "STATUS", "KERNEL", HostSummaryRow.focusKeyTitle(options.focusKey).uppercased(),
+        let header = ["HOST", "STATUS", "KERNEL", HostSummaryRow.shortFocusKeyTitle(options.focusKey).uppercased(),
                       "PROCPS@BOOT", "SYSTEMD@BOOT", "NAT", "TOP FINDING"]
         let cells = rows.map { row in
             [row.host, row.standing.description, row.kernel, row.live, row.procpsAtBoot, row.systemdAtBoot, row.nat, row.headline]
@@ -46,7 +50,8 @@ public struct TableReportFormatter: AuditReportFormatter {
         }
         let fixedColumns = header.count - 1
         let widths = (0..<fixedColumns).map { column in
-            cells.reduce(TerminalText.displayWidth(header[column])) { max($0, TerminalText.displayWidth($1[column])) }
+            min(cells.reduce(TerminalText.displayWidth(header[column])) { max($0, TerminalText.displayWidth($1[column])) },
+                max(Self.columnMaximumWidths[column], TerminalText.displayWidth(header[column])))
         }
         let usedWidth = widths.reduce(0, +) + Self.columnGap.count * fixedColumns
         let headlineWidth = max(options.terminalWidth - usedWidth, Self.headlineMinimumWidth)
@@ -54,7 +59,7 @@ public struct TableReportFormatter: AuditReportFormatter {
         func line(_ values: [String], styles: [ANSIStyle?]) -> String {
             var text = ""
             for (column, value) in values.enumerated() {
-                let shown = column < fixedColumns ? value : TerminalText.truncated(value, to: headlineWidth)
+                let shown = TerminalText.truncated(value, to: column < fixedColumns ? widths[column] : headlineWidth)
                 let styled = styles[column].map { $0.apply(to: shown, enabled: options.color) } ?? shown
                 if column < fixedColumns {
                     let padding = widths[column] - TerminalText.displayWidth(shown)
