@@ -1,7 +1,7 @@
 import XCTest
 @testable import PawsCore
 
-final class YAMLInventoryParserTests: XCTestCase {
+final class InventoryYAMLParserTests: XCTestCase {
     func testGroupsChildrenAndVars() throws {
         let inventory = try InventoryTestSupport.yaml("""
             all:

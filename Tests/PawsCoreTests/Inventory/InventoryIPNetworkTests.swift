@@ -1,7 +1,7 @@
 import XCTest
 @testable import PawsCore
 
-final class IPNetworkTests: XCTestCase {
+final class InventoryIPNetworkTests: XCTestCase {
     func testParsesIPv4AndIPv6Networks() throws {
         let pods = try IPNetwork(parsing: "10.244.0.0/16")
         XCTAssertEqual(pods.family, .ipv4)

@@ -1,7 +1,7 @@
 import XCTest
 @testable import PawsCore
 
-final class HostRangeTests: XCTestCase {
+final class InventoryHostRangeTests: XCTestCase {
     private let here = SourceLocation(path: "inv.ini", line: 4)
 
     func testNumericRangeKeepsZeroPadding() throws {

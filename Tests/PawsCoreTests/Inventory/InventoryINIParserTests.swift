@@ -1,7 +1,7 @@
 import XCTest
 @testable import PawsCore
 
-final class INIInventoryParserTests: XCTestCase {
+final class InventoryINIParserTests: XCTestCase {
     func testGroupsHostsAndUngrouped() throws {
         let inventory = try InventoryTestSupport.ini("""
             loose.example.com

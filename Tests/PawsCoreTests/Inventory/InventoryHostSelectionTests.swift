@@ -1,7 +1,7 @@
 import XCTest
 @testable import PawsCore
 
-final class HostSelectionTests: XCTestCase {
+final class InventoryHostSelectionTests: XCTestCase {
     private static let fleet = """
         [mysql]
         mysql-a
