@@ -1,0 +1,108 @@
+/// Reads `/proc/net/netstat` and `/proc/net/snmp`: pairs of lines, a header naming the columns
+/// and a line of values with the same prefix:
+///
+///     TcpExt: SyncookiesSent SyncookiesRecv ... PAWSPassive ... ListenDrops ...
+///     TcpExt: 0 0 ... 173495 ... 173495 ...
+///
+/// Columns are matched by name, never by position, because every kernel version adds, removes
+/// or reorders some (`PAWSPassive` is gone in 4.12, `MPTcpExt` appeared in 5.6). This is the
+/// raw kernel data that `netstat -s` rewords differently in each net-tools version.
+public enum NetstatParser {
+    /// Strict: the first malformed line pair is an error.
+    public static func parse(_ text: String, source: String = "/proc/net/netstat") throws -> NetstatCounters {
+        let result = parseLeniently(text, source: source)
+        if let problem = result.problems.first { throw problem }
+        return result.counters
+    }
+
+    /// Keeps every well-formed pair and reports the rest. With a column count mismatch the
+    /// leading columns are kept: truncated output loses its tail, and the names still line up.
+    public static func parseLeniently(_ text: String, source: String = "/proc/net/netstat") -> NetstatParseResult {
+        var counters = NetstatCounters()
+        var problems: [NetstatParseError] = []
+        let lines = numberedLines(text)
+        var index = 0
+        while index < lines.count {
+            let header = lines[index]
+            index += 1
+            guard let headerFields = SectionLine(header.text) else {
+                problems.append(NetstatParseError(source: source, line: header.number, kind: .notASectionLine(text: header.text)))
+                continue
+            }
+            if !headerFields.fields.isEmpty && headerFields.fields.allSatisfy(isNumeric) {
+                problems.append(NetstatParseError(
+                    source: source, line: header.number, kind: .valuesWithoutHeader(section: headerFields.section)))
+                continue
+            }
+            guard index < lines.count, let valueFields = SectionLine(lines[index].text),
+                  valueFields.section == headerFields.section else {
+                problems.append(NetstatParseError(
+                    source: source, line: header.number, kind: .headerWithoutValues(section: headerFields.section)))
+                continue
+            }
+            let valueLine = lines[index].number
+            index += 1
+
+            let section = headerFields.section
+            let names = headerFields.fields
+            let values = valueFields.fields
+            if names.count != values.count {
+                problems.append(NetstatParseError(
+                    source: source, line: valueLine,
+                    kind: .columnCountMismatch(section: section, names: names.count, values: values.count)))
+            }
+            for (name, text) in zip(names, values) {
+                if let value = UInt64(text) {
+                    counters.set(section, name, value)
+                } else if let value = Int64(text), value < 0 {
+                    counters.setSigned(section, name, value)
+                } else {
+                    problems.append(NetstatParseError(
+                        source: source, line: valueLine, kind: .notANumber(section: section, column: name, text: text)))
+                }
+            }
+        }
+        return NetstatParseResult(counters: counters, problems: problems)
+    }
+
+    private static func numberedLines(_ text: String) -> [(number: Int, text: String)] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().compactMap { offset, line in
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            guard trimmed.contains(where: { !$0.isWhitespace }) else { return nil }
+            return (offset + 1, String(trimmed))
+        }
+    }
+
+    private static func isNumeric(_ field: String) -> Bool {
+        UInt64(field) != nil || Int64(field) != nil
+    }
+}
+
+/// Counters parsed leniently, with the problems found on the way.
+public struct NetstatParseResult: Sendable, Hashable {
+    public let counters: NetstatCounters
+    public let problems: [NetstatParseError]
+}
+
+/// `Prefix: field field ...`
+private struct SectionLine {
+    let section: NetstatSection
+    let fields: [String]
+
+    init?(_ line: String) {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let prefix = line[..<colon].trimmingBlanks()
+        guard !prefix.isEmpty, !prefix.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
+        section = NetstatSection(rawValue: String(prefix))
+        fields = line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingBlanks() -> Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}
