@@ -33,4 +33,14 @@ final class InventoryExampleTests: XCTestCase {
         XCTAssertFalse(inventory.hosts(inGroup: "monitoring").isEmpty)
         XCTAssertEqual(try inventory.select(HostSelection(patterns: "db")).map(\.name), ["mysql-b"])
     }
+
+    func testLimitPatternsQuotedInTheHeaderWork() throws {
+        let inventory = try loadExample()
+        let exporter = "mysql-exporter.example.com"
+        let select = { (patterns: String) in try inventory.select(HostSelection(patterns: patterns)).map(\.name) }
+        XCTAssertEqual(try select("mysql,monitoring"), ["mysql-b", exporter])
+        XCTAssertEqual(try select("all:!k8s_nodes"), ["mysql-b", exporter])
+        XCTAssertEqual(try select("db:&mysql"), ["mysql-b"])
+        XCTAssertEqual(try select("~mysql-.*"), ["mysql-b", exporter])
+    }
 }
