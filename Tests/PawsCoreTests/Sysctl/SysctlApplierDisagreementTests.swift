@@ -79,6 +79,22 @@ final class SysctlApplierDisagreementTests: XCTestCase {
         XCTAssertEqual(F.systemd.evaluate(host).effectiveTable().mapValues(\.value), [F.key("kernel.pid_max"): "4194304"])
     }
 
+    func testEveryAssignmentIncludesDormantLines() {
+        let host = F.host([
+            "/etc/sysctl.conf": "net.ipv4.tcp_tw_recycle = 1\n",
+            "/usr/lib/sysctl.d/50-tuning.conf": "net.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_tw_* = 1\n",
+            "/etc/sysctl.d/70-other.conf": "net.ipv4.tcp_timestamps = 1\n",
+            "/etc/sysctl.d/README": "net.ipv4.tcp_tw_recycle = 1\n",
+        ], symlinks: ["/etc/sysctl.d/50-tuning.conf": "/dev/null"])
+        XCTAssertNil(F.systemd.evaluate(host).value(for: .tcpTwRecycle), "masked file, and 99-sysctl.conf is missing")
+        let lines = host.everyAssignment(to: .tcpTwRecycle)
+        XCTAssertEqual(lines.map(\.location), [
+            SourceLocation(path: "/etc/sysctl.conf", line: 1),
+            SourceLocation(path: "/usr/lib/sysctl.d/50-tuning.conf", line: 1),
+            SourceLocation(path: "/usr/lib/sysctl.d/50-tuning.conf", line: 2),
+        ])
+    }
+
     func testApplierDescriptions() {
         XCTAssertEqual(SysctlApplier.allCases.map(\.rawValue), ["procps", "procps-legacy", "systemd"])
         XCTAssertEqual(SysctlApplier.systemd.description, "systemd-sysctl")
