@@ -2,6 +2,11 @@ import XCTest
 @testable import PawsCore
 
 final class NetstatParserTests: XCTestCase {
+    /// Later assertions index into results whose size the earlier ones check.
+    override func setUp() {
+        continueAfterFailure = false
+    }
+
     func testModernKernelHasNoPAWSPassive() throws {
         let counters = try NetstatParser.parse(ProcFixtures.debian12Netstat)
         XCTAssertEqual(counters.sections, [.tcpExt, .ipExt, .mptcpExt])

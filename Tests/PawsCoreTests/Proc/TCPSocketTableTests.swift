@@ -2,6 +2,11 @@ import XCTest
 @testable import PawsCore
 
 final class TCPSocketTableTests: XCTestCase {
+    /// Later assertions index into results whose size the earlier ones check.
+    override func setUp() {
+        continueAfterFailure = false
+    }
+
     func testIPv4CapturedOnLittleEndian() throws {
         let entries = try TCPSocketTable.parse(ProcFixtures.loopbackTCP)
         XCTAssertEqual(entries.count, 13)

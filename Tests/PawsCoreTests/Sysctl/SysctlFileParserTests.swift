@@ -2,6 +2,11 @@ import XCTest
 @testable import PawsCore
 
 final class SysctlFileParserTests: XCTestCase {
+    /// Later assertions index into results whose size the earlier ones check.
+    override func setUp() {
+        continueAfterFailure = false
+    }
+
     private func parse(_ text: String, path: String = "/etc/sysctl.conf") -> SysctlFile {
         SysctlFileParser.parse(Array(text.utf8), path: path)
     }
@@ -160,7 +165,7 @@ final class SysctlFileParserTests: XCTestCase {
     func testByteRangesAllowRewritingExactlyOneLine() throws {
         let text = "# keep\r\n  net.ipv4.tcp_tw_recycle\t=  1  \r\nnet.ipv4.tcp_timestamps = 1"
         let file = parse(text)
-        let entry = file.entries[0]
+        let entry = try XCTUnwrap(file.entries.first)
         let valueRange = try XCTUnwrap(entry.valueRange)
         var edited = file.bytes
         edited.replaceSubrange(valueRange, with: Array("0".utf8))
@@ -171,8 +176,9 @@ final class SysctlFileParserTests: XCTestCase {
         XCTAssertEqual(file.text(of: entry.span), "  net.ipv4.tcp_tw_recycle\t=  1  ")
     }
 
-    func testKeyRangeSkipsDash() {
+    func testKeyRangeSkipsDash() throws {
         let file = parse("-  kernel.x = 1\n")
-        XCTAssertEqual(String(decoding: file.bytes[file.entries[0].keyRange], as: UTF8.self), "kernel.x")
+        let entry = try XCTUnwrap(file.entries.first)
+        XCTAssertEqual(String(decoding: file.bytes[entry.keyRange], as: UTF8.self), "kernel.x")
     }
 }
