@@ -110,3 +110,21 @@ final class AuditReportDecoderTests: XCTestCase {
         XCTAssertEqual(detail, #"required field "generatedAt" is missing"#)
     }
 }
+
+final class ReportSchemaDocumentTests: XCTestCase {
+    /// The example in docs/REPORT-SCHEMA.md must stay a report that `report merge` accepts.
+    func testDocumentedExampleDecodes() throws {
+        let schemaPage = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/REPORT-SCHEMA.md")
+        let page = try String(contentsOf: schemaPage, encoding: .utf8)
+        let start = try XCTUnwrap(page.range(of: "```json\n")).upperBound
+        let end = try XCTUnwrap(page.range(of: "\n```", range: start..<page.endIndex)).lowerBound
+        let report = try AuditReportDecoder.decode(data: Data(page[start..<end].utf8), source: "docs/REPORT-SCHEMA.md")
+        XCTAssertEqual(report.hosts.map(\.host), ["db-incident-01", "bastion-02"])
+        XCTAssertEqual(report.hosts[0].facts?.keys["net.ipv4.tcp_tw_recycle"]?.procps?.origin, SourceLocation(path: "/etc/sysctl.conf", line: 12))
+        XCTAssertEqual(report.hosts[0].facts?.nat.evidence.first, .declared(true))
+        XCTAssertEqual(report.hosts[1].failure?.kind, .hostKeyChanged)
+        XCTAssertEqual(report.summary.hostsBySeverity, ["critical": 1])
+    }
+}
