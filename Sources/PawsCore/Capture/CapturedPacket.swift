@@ -32,6 +32,11 @@ public struct CapturedPacket {
         self.fileOffset = fileOffset
     }
 
+    /// The latest timestamp a reader hands out: classic pcap's 32-bit seconds end here, and pcapng values past
+    /// it (or before the epoch) are clamped into `0...maximumTimestampNanoseconds`, so that differences and
+    /// sums of timestamps in the analysis cannot overflow.
+    public static let maximumTimestampNanoseconds: Int64 = 4_294_967_296 * 1_000_000_000
+
     /// Whether the snapshot length cut this packet short.
     public var isTruncated: Bool { bytes.count < originalLength }
 }

@@ -202,7 +202,9 @@ public struct PcapngReader: CaptureReader {
         if original > captured { statistics.packetsCutBySnapshotLength += 1 }
         return CapturedPacket(
             frameNumber: statistics.packets,
-            timestampNanoseconds: units.map { interface.nanoseconds(fromUnits: $0) } ?? 0,
+            timestampNanoseconds: units.map {
+                min(max(interface.nanoseconds(fromUnits: $0), 0), CapturedPacket.maximumTimestampNanoseconds)
+            } ?? 0,
             interfaceIndex: Int(interfaceID),
             linkType: interface.linkType,
             originalLength: Int(max(original, captured)),

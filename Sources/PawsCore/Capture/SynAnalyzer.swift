@@ -55,6 +55,9 @@ public struct SynAnalyzer {
     /// Feeds one segment; SYN packets whose fate becomes known go to `sink`.
     @inline(__always)
     public mutating func consume<Sink: ResolvedSynSink>(_ segment: TCPSegmentInfo, into sink: inout Sink) {
+        var segment = segment
+        // Readers already keep timestamps in this range; other sources must too, so time arithmetic cannot overflow.
+        segment.timestampNanoseconds = min(max(segment.timestampNanoseconds, 0), CapturedPacket.maximumTimestampNanoseconds)
         let timestamp = segment.timestampNanoseconds
         if timestamp > now {
             now = timestamp
@@ -193,7 +196,7 @@ public struct SynAnalyzer {
     ) {
         var outcome = SynOutcome.unanswered
         if reason == .captureEnded, let lastPacket,
-           attempt.latest.timestampNanoseconds > lastPacket - options.answerGraceNanoseconds {
+           attempt.latest.timestampNanoseconds > lastPacket.saturatingSubtracting(options.answerGraceNanoseconds) {
             outcome = .unresolved
         }
         if reason == .evicted { limits.attemptsClosedEarly += 1 }
@@ -204,9 +207,10 @@ public struct SynAnalyzer {
     }
 
     private mutating func sweepExpiredAttempts<Sink: ResolvedSynSink>(into sink: inout Sink) {
-        nextSweep = now + Self.sweepInterval
+        nextSweep = now.saturatingAdding(Self.sweepInterval)
         guard !pending.isEmpty else { return }
-        closeAttempts(firstSeenBefore: now - options.attemptLifetimeNanoseconds, reason: .expired, into: &sink)
+        closeAttempts(
+            firstSeenBefore: now.saturatingSubtracting(options.attemptLifetimeNanoseconds), reason: .expired, into: &sink)
     }
 
     /// Too many attempts are waiting (a SYN flood, or a capture of a silent endpoint): close the oldest,
@@ -215,7 +219,7 @@ public struct SynAnalyzer {
         let target = options.maximumPendingAttempts / 4 * 3
         var age = options.attemptLifetimeNanoseconds / 2
         while pending.count > target, age > 1_000_000 {
-            closeAttempts(firstSeenBefore: now - age, reason: .evicted, into: &sink)
+            closeAttempts(firstSeenBefore: now.saturatingSubtracting(age), reason: .evicted, into: &sink)
             age /= 2
         }
         if pending.count > target { closeAttempts(firstSeenBefore: .max, reason: .evicted, into: &sink) }
@@ -443,5 +447,18 @@ extension EndpointBehaviour {
         case (true, false): self = answered ? .answersAll : .refusesAll
         case (false, false): self = .unresolved
         }
+    }
+}
+
+extension Int64 {
+    /// Time arithmetic with user-chosen durations: clamps instead of trapping.
+    func saturatingAdding(_ other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    func saturatingSubtracting(_ other: Int64) -> Int64 {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other > 0 ? .min : .max) : difference
     }
 }
