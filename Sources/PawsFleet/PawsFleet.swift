@@ -1,2 +1,0 @@
-import PawsCore
-import PawsSSH
