@@ -102,7 +102,7 @@ public struct HTMLReportFormatter: AuditReportFormatter {
             html.line(#"<tr class="s-\#(row.standing)" data-filter="\#(a(filterText(row)))">"#
                 + ##"<td><a href="#\##(anchor(index))">\##(t(row.host))</a></td>"##
                 + #"<td><span class="badge">\#(row.standing)</span></td>"#
-                + "<td>\(t(row.kernel))</td><td class=\"mono\">\(t(row.live))</td>"
+                + "<td class=\"nowrap\">\(t(row.kernel))</td><td class=\"mono\">\(t(row.live))</td>"
                 + "<td class=\"mono\">\(t(row.procpsAtBoot))</td><td class=\"mono\">\(t(row.systemdAtBoot))</td>"
                 + "<td>\(t(row.nat))</td><td>\(t(row.headline))</td></tr>")
         }
@@ -203,7 +203,7 @@ public struct HTMLReportFormatter: AuditReportFormatter {
         guard !readings.isEmpty else { return }
         let interval = sampleInterval.map { "Δ over \($0) s" } ?? "Δ over the sample"
         html.line("<h4>TcpExt counters</h4>")
-        html.line("<table><thead><tr><th>Counter</th><th>Since boot</th><th>\(interval)</th></tr></thead><tbody>")
+        html.line("<table class=\"narrow\"><thead><tr><th>Counter</th><th>Since boot</th><th>\(interval)</th></tr></thead><tbody>")
         for reading in readings {
             html.line("<tr><td><code>\(t(reading.name))</code></td><td class=\"num\">\(reading.sinceBoot.map(String.init) ?? "")</td>"
                 + "<td class=\"num\">\(reading.delta.map { "+\($0)" } ?? "")</td></tr>")

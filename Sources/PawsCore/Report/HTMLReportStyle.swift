@@ -18,6 +18,8 @@ enum HTMLReportStyle {
     th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
     th { background: #f6f8fa; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    table.narrow { width: auto; min-width: 24rem; }
+    td.nowrap { white-space: nowrap; }
     .cards { display: flex; flex-wrap: wrap; gap: .5rem; padding: 0; list-style: none; }
     .cards li { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem; min-width: 6.5rem; }
     .cards b { display: block; font-size: 1.4rem; }

@@ -17,8 +17,14 @@ final class HTMLReportFormatterTests: XCTestCase {
     }
 
     func testSelfContained() {
-        for forbidden in ["src=", "href=\"http", "href='http", "<link", "@import", "url(", "<iframe", "<object", "<embed"] {
+        for forbidden in ["<link", "@import", "url(", "<iframe", "<object", "<embed", "<img", "<base"] {
             XCTAssertFalse(html.lowercased().contains(forbidden), forbidden)
+        }
+        let tags = html.matches(of: /<[a-zA-Z][^>]*>/).map { String($0.output).lowercased() }
+        XCTAssertFalse(tags.isEmpty)
+        for tag in tags {
+            XCTAssertFalse(tag.contains(" src="), tag)
+            XCTAssertFalse(tag.contains(#"href="http"#) || tag.contains("href='http") || tag.contains(#"href="//"#), tag)
         }
         XCTAssertTrue(html.contains("<style>"))
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n"))
