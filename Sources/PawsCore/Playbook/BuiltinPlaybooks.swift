@@ -261,6 +261,8 @@ rules:
       all:
         - drift: net.ipv4.tcp_tw_recycle
         - not: {live: net.ipv4.tcp_tw_recycle, absent: true}
+        # live 0 with a 1 at boot is tw-recycle-at-boot, said once and louder.
+        - not: {persisted: net.ipv4.tcp_tw_recycle, applier: any, equals: "1"}
     message: >-
       Live tcp_tw_recycle={live:net.ipv4.tcp_tw_recycle}, but at boot procps would set
       {procps:net.ipv4.tcp_tw_recycle} ({procps_origin:net.ipv4.tcp_tw_recycle}) and systemd-sysctl
