@@ -14,6 +14,8 @@ public struct NatAssessment: Sendable, Codable, Hashable {
     }
 }
 
+/// JSON: an object with a `kind` (`declared`, `paws-passive-since-boot`, `paws-signature-now`,
+/// `peers-in-nat-sources`), the kind's fields, and `text`, the sentence reports print.
 public enum NatEvidence: Sendable, Codable, Hashable, CustomStringConvertible {
     /// `nat_clients=true|false` in the inventory.
     case declared(Bool)
@@ -41,5 +43,54 @@ public enum NatEvidence: Sendable, Codable, Hashable, CustomStringConvertible {
     public var isObserved: Bool {
         if case .declared = self { return false }
         return true
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, natClients, pawsPassive, listenDrops, listenOverflows, seconds, peers, addresses, networks, text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "declared": self = .declared(try container.decode(Bool.self, forKey: .natClients))
+        case "paws-passive-since-boot": self = .pawsPassiveSinceBoot(try container.decode(UInt64.self, forKey: .pawsPassive))
+        case "paws-signature-now":
+            self = .pawsSignatureNow(
+                pawsPassive: try container.decode(UInt64.self, forKey: .pawsPassive),
+                listenDrops: try container.decode(UInt64.self, forKey: .listenDrops),
+                listenOverflows: try container.decode(UInt64.self, forKey: .listenOverflows),
+                seconds: try container.decode(Int.self, forKey: .seconds))
+        case "peers-in-nat-sources":
+            self = .peersInNatSources(
+                peers: try container.decode(Int.self, forKey: .peers),
+                addresses: try container.decode([String].self, forKey: .addresses),
+                networks: try container.decode([String].self, forKey: .networks))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown NAT evidence kind '\(other)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .declared(let value):
+            try container.encode("declared", forKey: .kind)
+            try container.encode(value, forKey: .natClients)
+        case .pawsPassiveSinceBoot(let count):
+            try container.encode("paws-passive-since-boot", forKey: .kind)
+            try container.encode(count, forKey: .pawsPassive)
+        case .pawsSignatureNow(let paws, let drops, let overflows, let seconds):
+            try container.encode("paws-signature-now", forKey: .kind)
+            try container.encode(paws, forKey: .pawsPassive)
+            try container.encode(drops, forKey: .listenDrops)
+            try container.encode(overflows, forKey: .listenOverflows)
+            try container.encode(seconds, forKey: .seconds)
+        case .peersInNatSources(let peers, let addresses, let networks):
+            try container.encode("peers-in-nat-sources", forKey: .kind)
+            try container.encode(peers, forKey: .peers)
+            try container.encode(addresses, forKey: .addresses)
+            try container.encode(networks, forKey: .networks)
+        }
+        try container.encode(description, forKey: .text)
     }
 }

@@ -36,6 +36,8 @@ public struct HostSnapshot: Sendable, Codable, Hashable {
 }
 
 /// A live `/proc/sys` value as the probe found it.
+///
+/// JSON: `{"state": "value", "value": "1"}`, `{"state": "absent"}` or `{"state": "unreadable"}`.
 public enum LiveValue: Sendable, Codable, Hashable, CustomStringConvertible {
     case value(String)
     /// The kernel has no such key (e.g. `tcp_tw_recycle` on 4.12 and later).
@@ -52,6 +54,31 @@ public enum LiveValue: Sendable, Codable, Hashable, CustomStringConvertible {
         case .value(let value): return value
         case .absent: return "absent"
         case .unreadable: return "unreadable"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case state, value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .state) {
+        case "value": self = .value(try container.decode(String.self, forKey: .value))
+        case "absent": self = .absent
+        case "unreadable": self = .unreadable
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: container, debugDescription: "unknown live state '\(other)'; expected value, absent or unreadable")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .value(let value):
+            try container.encode("value", forKey: .state)
+            try container.encode(value, forKey: .value)
+        case .absent: try container.encode("absent", forKey: .state)
+        case .unreadable: try container.encode("unreadable", forKey: .state)
         }
     }
 }
