@@ -22,6 +22,8 @@ public struct CaptureAnalysis: Sendable, Hashable, Codable {
     public var unansweredSyns: [UnansweredSyn]
     /// Unanswered SYNs beyond the listing limit.
     public var unansweredSynsNotListed: Int
+    /// Second copies of a SYN recorded within moments of the first (captures on several interfaces); ignored.
+    public var duplicateSynPackets: Int
     public var limits: AnalysisLimits
 }
 

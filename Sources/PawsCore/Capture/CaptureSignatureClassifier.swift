@@ -4,7 +4,8 @@
 /// nothing listening or sits behind a firewall: neither cause this tool is about), plus endpoints whose
 /// unanswered SYNs went backwards in TSval. Over those:
 /// - tw_recycle/PAWS: some unanswered SYN carried a TSval older than the address's remembered one, at least
-///   half of such SYNs went unanswered, and they went unanswered at more than twice the rate of the others;
+///   half of such SYNs went unanswered, and they went unanswered at more than twice the rate of the SYNs whose
+///   TSval did not go backwards (of which there must be some);
 /// - listen queue: SYNs went unanswered, but not that way;
 /// - neither otherwise.
 enum CaptureSignatureClassifier {
@@ -32,7 +33,10 @@ enum CaptureSignatureClassifier {
         let regressedDropRate = regressed > 0 ? Double(regressedUnanswered) / Double(regressed) : 0
         let otherDropRate = others > 0 ? Double(otherUnanswered) / Double(others) : 0
 
-        if regressedUnanswered > 0, regressedDropRate >= 0.5, regressedDropRate > 2 * otherDropRate {
+        // Without SYNs whose TSval did not go backwards there is nothing to contrast with: when every SYN looks
+        // older (Linux 4.10+ clients randomize offsets per connection, and a short capture may hold only those),
+        // a full listen queue drops exactly the same SYNs.
+        if regressedUnanswered > 0, others > 0, regressedDropRate >= 0.5, regressedDropRate > 2 * otherDropRate {
             let affected = judged.filter { $0.counters.unansweredBelowRecent > 0 }
                 .sorted { $0.counters.unansweredBelowRecent > $1.counters.unansweredBelowRecent }
             return Classification(
@@ -49,6 +53,9 @@ enum CaptureSignatureClassifier {
                 timestampNote = "they carried no TSval"
             } else if regressedUnanswered == 0 {
                 timestampNote = "none of their TSvals went backwards"
+            } else if others == 0 {
+                timestampNote = "although their TSvals went backwards, so did every other SYN's, so timestamps cannot "
+                    + "be told from a full queue here (check PAWSPassive too)"
             } else {
                 timestampNote = "only \(regressedUnanswered) of their TSvals went backwards, no more often than "
                     + "for answered SYNs"

@@ -24,12 +24,17 @@ public struct SynAnalyzer {
     private var peerIndexByPair: [PeerPair: Int] = [:]
     private var peers: [PeerTimestampMemory] = []
     private var pending: [HandshakeKey: PendingAttempt] = [:]
+    /// Attempts answered within the last sweep interval, to recognize late copies of their SYN.
+    private var recentlyAnswered: [HandshakeKey: AnsweredAttempt] = [:]
+    private var duplicateSynPackets = 0
     private var unansweredDetails: [UnansweredSyn] = []
     private var unansweredNotListed = 0
     private var limits = AnalysisLimits()
     private let clockToleranceTicks: [UInt32]
 
     static let sweepInterval: Int64 = 10 * 1_000_000_000
+    /// Copies of one SYN closer together than this are duplicates (retransmissions wait a second or more).
+    static let duplicateWindow: Int64 = 200_000_000
 
     public init(options: SynAnalysisOptions = SynAnalysisOptions()) {
         self.options = options
@@ -105,8 +110,14 @@ public struct SynAnalyzer {
             limits.synPacketsToUntrackedEndpoints += 1
             return
         }
-        let clientIndex = clientIndex(server: serverIndex, address: segment.source.address)
         let timestamp = segment.timestampNanoseconds
+        let key = HandshakeKey(client: segment.source, server: serverEndpoint)
+        let pendingIndex = pending.index(forKey: key)
+        if isDuplicate(segment, key: key, pendingIndex: pendingIndex) {
+            duplicateSynPackets += 1
+            return
+        }
+        let clientIndex = clientIndex(server: serverIndex, address: segment.source.address)
 
         var recent: UInt32?
         var isBelowRecent = false
@@ -137,8 +148,7 @@ public struct SynAnalyzer {
         let transmission = SynTransmission(
             frameNumber: segment.frameNumber, fileIndex: fileIndex, timestampNanoseconds: timestamp,
             timestampValue: segment.timestampValue, recentTimestampValue: recent, isBelowRecent: isBelowRecent)
-        let key = HandshakeKey(client: segment.source, server: serverEndpoint)
-        if let index = pending.index(forKey: key) {
+        if let index = pendingIndex {
             let previous = pending.values[index]
             if previous.sequenceNumber == segment.sequenceNumber {
                 resolve(previous.latest, of: previous, key: key, outcome: .unanswered, into: &sink)
@@ -159,25 +169,44 @@ public struct SynAnalyzer {
         if pending.count > options.maximumPendingAttempts { closeOldestAttempts(into: &sink) }
     }
 
+    /// The same SYN seen again within moments (with the same TSval): a second copy of one packet, as captures
+    /// on several interfaces (`-i any` across a bridge and its ports) record it, not a retransmission, which
+    /// comes a second later with a newer TSval.
+    private func isDuplicate(_ segment: TCPSegmentInfo, key: HandshakeKey, pendingIndex: Dictionary<HandshakeKey, PendingAttempt>.Index?) -> Bool {
+        let timestamp = segment.timestampNanoseconds
+        if let pendingIndex {
+            let latest = pending.values[pendingIndex]
+            return latest.sequenceNumber == segment.sequenceNumber
+                && latest.latest.timestampValue == segment.timestampValue
+                && timestamp - latest.latest.timestampNanoseconds < Self.duplicateWindow
+        }
+        guard let answered = recentlyAnswered[key] else { return false }
+        return answered.sequenceNumber == segment.sequenceNumber && answered.timestampValue == segment.timestampValue
+            && timestamp - answered.synTimestamp < Self.duplicateWindow
+    }
+
     /// A SYN-ACK or RST from a server endpoint: answers the pending attempt it acknowledges.
     private mutating func handleAnswer<Sink: ResolvedSynSink>(
         _ segment: TCPSegmentInfo, outcome: SynOutcome, into sink: inout Sink
     ) {
         let key = HandshakeKey(client: segment.destination, server: segment.source)
-        let index = pending.index(forKey: key)
-        if outcome == .answered, let serverIndex = serverIndexByEndpoint[segment.source] {
-            servers[serverIndex].counters.synAckPackets += 1
-            if let index { clients[pending.values[index].clientIndex].counters.synAckPackets += 1 }
-        }
-        guard let index else { return }
+        guard let index = pending.index(forKey: key) else { return }
         let attempt = pending.values[index]
         let acknowledgesSyn = segment.acknowledgementNumber == attempt.sequenceNumber &+ 1
         // A RST without ACK answers a SYN too (some stacks and middleboxes send those).
         guard acknowledgesSyn || (outcome == .refused && !segment.flags.contains(.ack)) else { return }
         pending.remove(at: index)
+        recentlyAnswered[key] = AnsweredAttempt(
+            sequenceNumber: attempt.sequenceNumber, timestampValue: attempt.latest.timestampValue,
+            synTimestamp: attempt.latest.timestampNanoseconds)
         resolve(attempt.latest, of: attempt, key: key, outcome: outcome, into: &sink)
         countArrival(server: attempt.serverIndex, client: attempt.clientIndex) { counters in
-            if outcome == .answered { counters.attemptsAnswered += 1 } else { counters.attemptsRefused += 1 }
+            if outcome == .answered {
+                counters.attemptsAnswered += 1
+                counters.synAckPackets += 1
+            } else {
+                counters.attemptsRefused += 1
+            }
         }
     }
 
@@ -208,6 +237,8 @@ public struct SynAnalyzer {
 
     private mutating func sweepExpiredAttempts<Sink: ResolvedSynSink>(into sink: inout Sink) {
         nextSweep = now.saturatingAdding(Self.sweepInterval)
+        let duplicateHorizon = now.saturatingSubtracting(Self.duplicateWindow)
+        recentlyAnswered = recentlyAnswered.filter { $0.value.synTimestamp >= duplicateHorizon }
         guard !pending.isEmpty else { return }
         closeAttempts(
             firstSeenBefore: now.saturatingSubtracting(options.attemptLifetimeNanoseconds), reason: .expired, into: &sink)
@@ -356,7 +387,7 @@ public struct SynAnalyzer {
             signature: classification.signature, finding: classification.finding, totals: totals,
             servers: reports,
             unansweredSyns: unansweredDetails.sorted { ($0.timestampNanoseconds, $0.frame) < ($1.timestampNanoseconds, $1.frame) },
-            unansweredSynsNotListed: unansweredNotListed, limits: limits)
+            unansweredSynsNotListed: unansweredNotListed, duplicateSynPackets: duplicateSynPackets, limits: limits)
     }
 
     private static func moreTroubled(_ lhs: ClientReport, _ rhs: ClientReport) -> Bool {
@@ -399,6 +430,13 @@ struct SynTransmission {
     var timestampValue: UInt32?
     var recentTimestampValue: UInt32?
     var isBelowRecent: Bool
+}
+
+/// What is kept of an answered attempt, briefly, to tell a duplicate copy of its SYN from a new attempt.
+struct AnsweredAttempt {
+    var sequenceNumber: UInt32
+    var timestampValue: UInt32?
+    var synTimestamp: Int64
 }
 
 /// An attempt waiting for an answer. Only its latest SYN is kept: an earlier one is resolved (unanswered)

@@ -6,7 +6,7 @@ public struct SynCounters: Sendable, Hashable, Codable {
     public var retransmittedSynPackets = 0
     /// Connection attempts: distinct 4-tuple + ISN.
     public var connectionAttempts = 0
-    /// SYN-ACK packets the server endpoint sent.
+    /// SYN-ACK packets the server endpoint sent in answer to a SYN in the capture.
     public var synAckPackets = 0
     /// Attempts that got a SYN-ACK (possibly only after retransmissions).
     public var attemptsAnswered = 0
