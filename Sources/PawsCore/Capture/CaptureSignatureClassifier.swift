@@ -57,8 +57,8 @@ enum CaptureSignatureClassifier {
                 timestampNote = "although their TSvals went backwards, so did every other SYN's, so timestamps cannot "
                     + "be told from a full queue here (check PAWSPassive too)"
             } else {
-                timestampNote = "only \(regressedUnanswered) of their TSvals went backwards, no more often than "
-                    + "for answered SYNs"
+                timestampNote = "although \(regressedUnanswered) of them carried a TSval that went backwards, SYNs "
+                    + "whose TSval did not were dropped as well (\(otherUnanswered) of \(others))"
             }
             return Classification(
                 signature: .listenQueueDrops,
