@@ -14,7 +14,7 @@ final class LoopbackSSHServer {
     /// The known_hosts file tests hand to PawsSSH (empty until a test writes it).
     let knownHostsPath: String
     private(set) var hostKeyPath: String
-    private var process: Process?
+    private var process: DaemonProcess?
     private var generation = 0
 
     /// Starts sshd with a fresh host key of `hostKeyType` (`ed25519`, `ecdsa`, `rsa`).
@@ -94,12 +94,8 @@ final class LoopbackSSHServer {
     }
 
     func stop() {
-        guard let process else { return }
-        self.process = nil
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-        }
-        process.waitUntilExit()
+        process?.terminate()
+        process = nil
     }
 
     private func start() throws {
@@ -107,14 +103,8 @@ final class LoopbackSSHServer {
         let configPath = directory + "/sshd_config"
         try sshdConfig().write(toFile: configPath, atomically: true, encoding: .utf8)
         let logPath = directory + "/sshd.log"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SSHServerRequirement.sshdPath)
-        process.arguments = ["-D", "-e", "-f", configPath]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle(forWritingAtPath: logPath)
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        try process.run()
+        let process = try DaemonProcess(
+            executable: SSHServerRequirement.sshdPath, arguments: ["-D", "-e", "-f", configPath], logPath: logPath)
         self.process = process
 
         let startedBy = Date().addingTimeInterval(5)
