@@ -108,7 +108,7 @@ private struct PcapPlan {
         let explicitSides = !command.clientCapture.isEmpty || !command.serverCapture.isEmpty
         if explicitSides {
             guard !command.clientCapture.isEmpty, !command.serverCapture.isEmpty else {
-                throw PcapUsageError.missingSide(given: command.clientCapture.isEmpty ? "--server-capture" : "--client-capture")
+                throw PcapUsageError.missingSide(command.clientCapture.isEmpty ? "--client-capture" : "--server-capture")
             }
             guard command.files.isEmpty else { throw PcapUsageError.filesWithSides(command.files) }
             inputs = .correlated(
@@ -143,7 +143,8 @@ private struct PcapPlan {
 enum PcapUsageError: Error, CustomStringConvertible {
     case noCaptures
     case correlateNeedsTwoFiles(given: Int)
-    case missingSide(given: String)
+    /// The option naming the side that was not given.
+    case missingSide(String)
     case filesWithSides([String])
     case negativeListing(Int)
 
@@ -153,8 +154,8 @@ enum PcapUsageError: Error, CustomStringConvertible {
             return "no capture given; name one or more files written by `tcpdump -w`."
         case .correlateNeedsTwoFiles(let given):
             return "--correlate needs exactly two files, the client-side capture then the server-side one; got \(given)."
-        case .missingSide(let given):
-            return "\(given) is missing; correlating needs both --client-capture and --server-capture."
+        case .missingSide(let option):
+            return "\(option) is missing; correlating needs both --client-capture and --server-capture."
         case .filesWithSides(let files):
             return "files \(files.joined(separator: ", ")) given besides --client-capture/--server-capture; name each "
                 + "capture once, with the option that says its side."
