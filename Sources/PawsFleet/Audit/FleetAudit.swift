@@ -78,7 +78,7 @@ public struct FleetAudit: Sendable {
         }
     }
 
-    static func timestamp() -> String {
+    public static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())

@@ -78,20 +78,8 @@ struct AuditCommand: AsyncParsableCommand {
         let report = await audit.run(hosts: hosts) { progressBar.update($0) }
         progressBar.finish()
         let ruleIDs = playbooks.flatMap { $0.rules.map(\.id) }
-        for destination in destinations {
-            let options = ReportOptions(color: destination.path == nil && Terminal.wantsColor, terminalWidth: Terminal.width)
-            let text = destination.format.formatter(options: options, ruleIDs: ruleIDs).render(report)
-            if let path = destination.path {
-                try Terminal.write(text, to: path)
-            } else {
-                Terminal.out(text)
-            }
-        }
-        let threshold = Severity(rawValue: failOn) ?? .high
-        if report.hosts.contains(where: { ($0.worstSeverity ?? .info) >= threshold && !$0.findings.isEmpty }) {
-            throw ExitCode(ExitStatus.findings)
-        }
-        if report.hosts.contains(where: { $0.status == .failed }) { throw ExitCode(ExitStatus.hostsFailed) }
+        try AuditReportOutput.write(report, to: destinations, ruleIDs: ruleIDs)
+        try AuditReportOutput.exitIfNeeded(report, failOn: Severity(rawValue: failOn) ?? .high)
     }
 }
 

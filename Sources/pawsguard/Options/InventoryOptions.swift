@@ -13,6 +13,11 @@ struct InventoryOptions: ParsableArguments {
         valueName: "pattern"))
     var limit: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Only shard K of N (e.g. 2/8): a stable slice by host name, for splitting a big fleet across machines.",
+        discussion: "Merge the shards' JSON reports with `pawsguard report merge`.", valueName: "K/N"))
+    var shard: String?
+
     /// The selected hosts, or a usage error naming the file and line.
     func selectedHosts() throws -> [InventoryHost] {
         guard let inventory else {
@@ -20,7 +25,12 @@ struct InventoryOptions: ParsableArguments {
         }
         let loaded = try InventoryLoader.load(path: inventory)
         let selection = try limit.map { try HostSelection(patterns: $0) } ?? .all
-        let hosts = try loaded.select(selection)
+        var hosts = try loaded.select(selection)
+        if let shard {
+            hosts = try InventoryShard(parsing: shard).select(hosts)
+            // An empty shard is normal for small fleets split widely: nothing to do, not an error.
+            return hosts
+        }
         guard !hosts.isEmpty else {
             throw ValidationError("\(inventory): the inventory has no hosts\(limit.map { " matching --limit '\($0)'" } ?? "")")
         }
