@@ -65,12 +65,16 @@ final class SSHConfigTests: XCTestCase {
     func testConfigLogLevelDoesNotMakeLibsshPrintOrPrompt() throws {
         let configPath = try writeConfig("""
             Host paws-test-alias
+                LogLevel DEBUG3
                 HostName 127.0.0.1
                 Port \(server.port)
                 User root
                 IdentityFile \(server.clientKeyPath)
-                LogLevel DEBUG3
                 StrictHostKeyChecking no
+            Host other
+                User nobody
+            Match host *
+                Compression no
             """)
         // StrictHostKeyChecking no in the config must not weaken our own policy.
         try FileManager.default.removeItem(atPath: server.knownHostsPath)

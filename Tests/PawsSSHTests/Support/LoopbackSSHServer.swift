@@ -16,10 +16,13 @@ final class LoopbackSSHServer {
     private(set) var hostKeyPath: String
     private var process: DaemonProcess?
     private var generation = 0
+    private let extraConfig: String
 
-    /// Starts sshd with a fresh host key of `hostKeyType` (`ed25519`, `ecdsa`, `rsa`).
-    init(hostKeyType: String = "ed25519") throws {
+    /// Starts sshd with a fresh host key of `hostKeyType` (`ed25519`, `ecdsa`, `rsa`);
+    /// `extraConfig` lines are appended to its sshd_config.
+    init(hostKeyType: String = "ed25519", extraConfig: String = "") throws {
         try SSHServerRequirement.check()
+        self.extraConfig = extraConfig
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("pawsssh-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -135,6 +138,7 @@ final class LoopbackSSHServer {
         MaxSessions 20
         SetEnv SHLVL=1
         LogLevel ERROR
+        \(extraConfig)
 
         """
     }
