@@ -53,12 +53,8 @@ struct ChannelExecutor {
         }
     }
 
-    /// A failed blocking call means a timeout when the deadline is gone, else a channel error.
     private func failure(_ operation: String) -> SSHError {
-        if deadline.isExpired {
-            return .timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
-        }
-        return .channel(endpoint: endpoint, operation: operation, reason: LibsshError.message(session))
+        ExecFailure.make(operation, session: session, endpoint: endpoint, deadline: deadline)
     }
 
     /// Closing sends EOF and CLOSE and flushes; a stalled server must not hold us past a short grace.

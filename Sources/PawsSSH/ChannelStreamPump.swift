@@ -66,9 +66,7 @@ struct ChannelStreamPump {
             if stdoutAtEOF && stderrAtEOF && stdinClosed { break }
             if !progressed && ssh_channel_is_closed(channel) != 0 {
                 guard ssh_is_connected(session) != 0 else {
-                    throw SSHError.channel(
-                        endpoint: endpoint, operation: "reading command output",
-                        reason: "connection lost: \(LibsshError.message(session))")
+                    throw failure("reading command output")
                 }
                 // Closed without EOF; everything buffered has been read.
                 break
@@ -92,12 +90,7 @@ struct ChannelStreamPump {
             if count == SSH_EOF { return (progressed, true) }
             if count == 0 { return (progressed, false) }
             if count < 0 {
-                if deadline.isExpired {
-                    throw SSHError.timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
-                }
-                throw SSHError.channel(
-                    endpoint: endpoint, operation: "reading command \(isStderr ? "stderr" : "stdout")",
-                    reason: LibsshError.message(session))
+                throw failure("reading command \(isStderr ? "stderr" : "stdout")")
             }
             guard stdout.count + stderr.count + Int(count) <= maxOutputBytes else {
                 throw SSHError.outputTooLarge(endpoint: endpoint, command: command, limit: maxOutputBytes)
@@ -138,23 +131,20 @@ struct ChannelStreamPump {
         }
         if written >= 0 { return (Int(written), false) }
         // The command exited or closed its side without reading everything: like a broken pipe.
-        if ssh_channel_is_closed(channel) != 0 { return (0, true) }
-        if deadline.isExpired {
-            throw SSHError.timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
-        }
-        throw SSHError.channel(endpoint: endpoint, operation: "writing stdin", reason: LibsshError.message(session))
+        if ssh_channel_is_closed(channel) != 0, ssh_is_connected(session) != 0 { return (0, true) }
+        throw failure("writing stdin")
     }
 
     private func closeStdin() throws {
         guard ssh_channel_is_closed(channel) == 0 else { return }
         deadline.applyAsLibsshTimeout(to: session)
         if ssh_channel_send_eof(channel) != SSH_OK, ssh_channel_is_closed(channel) == 0 {
-            if deadline.isExpired {
-                throw SSHError.timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
-            }
-            throw SSHError.channel(
-                endpoint: endpoint, operation: "closing stdin", reason: LibsshError.message(session))
+            throw failure("closing stdin")
         }
+    }
+
+    private func failure(_ operation: String) -> SSHError {
+        ExecFailure.make(operation, session: session, endpoint: endpoint, deadline: deadline)
     }
 
     private func waitForSocket() {

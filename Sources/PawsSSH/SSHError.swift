@@ -25,6 +25,9 @@ public enum SSHError: Error, Sendable, Hashable, CustomStringConvertible {
     case keyFileUnreadable(endpoint: SSHEndpoint, keyPath: String, reason: String)
     /// Opening a channel, starting the command or moving its data failed.
     case channel(endpoint: SSHEndpoint, operation: String, reason: String)
+    /// The TCP connection broke (server process killed, host rebooted, network dropped); the
+    /// session cannot be used any more.
+    case connectionLost(endpoint: SSHEndpoint, operation: String, reason: String)
     case outputTooLarge(endpoint: SSHEndpoint, command: String, limit: Int)
     /// `exec` was called after `close()`.
     case sessionClosed(endpoint: SSHEndpoint)
@@ -88,6 +91,10 @@ public enum SSHError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "Check the path in the inventory and the file's permissions."
         case .channel(let endpoint, let operation, let reason):
             return "SSH to \(endpoint): \(operation) failed: \(reason)."
+        case .connectionLost(let endpoint, let operation, let reason):
+            return "SSH to \(endpoint): connection lost while \(operation): \(reason). The host may have "
+                + "rebooted, sshd restarted or the network dropped; whether the command ran is unknown. "
+                + "Open a new session to retry."
         case .outputTooLarge(let endpoint, let command, let limit):
             return "SSH to \(endpoint): command `\(CommandSummary.short(command))` produced more than "
                 + "\(limit) bytes of output; stopped reading. Raise the output limit if this is expected."

@@ -102,6 +102,22 @@ final class ExecTests: XCTestCase {
         XCTAssertLessThan(started.duration(to: .now), .seconds(3))
     }
 
+    func testConnectionDroppedMidCommandIsAnErrorNotACrashOrHang() throws {
+        // Killing the server's session process drops the TCP connection while stdin is still
+        // being written: libssh must not raise SIGPIPE and the pump must not wait forever.
+        let started = ContinuousClock.now
+        XCTAssertThrowsError(
+            try session.exec(command: "kill -9 $PPID", stdin: [UInt8](repeating: 7, count: 20_000_000))
+        ) { error in
+            guard case SSHError.connectionLost = error else { return XCTFail("expected connectionLost, got \(error)") }
+            XCTAssertTrue("\(error)".contains("127.0.0.1:\(server.port)"), "\(error)")
+        }
+        XCTAssertLessThan(started.duration(to: .now), .seconds(5))
+        XCTAssertThrowsError(try session.exec(command: "true")) { error in
+            guard case SSHError.connectionLost = error else { return XCTFail("expected connectionLost, got \(error)") }
+        }
+    }
+
     func testExecAfterCloseIsRefused() throws {
         session.close()
         XCTAssertThrowsError(try session.exec(command: "true")) { error in

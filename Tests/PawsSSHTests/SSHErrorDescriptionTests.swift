@@ -22,6 +22,7 @@ final class SSHErrorDescriptionTests: XCTestCase {
             .keyPassphraseRejected(endpoint: endpoint, keyPath: "/k"),
             .keyFileUnreadable(endpoint: endpoint, keyPath: "/k", reason: "no such file"),
             .channel(endpoint: endpoint, operation: "opening a session channel", reason: "refused"),
+            .connectionLost(endpoint: endpoint, operation: "writing stdin", reason: "Connection reset by peer"),
             .outputTooLarge(endpoint: endpoint, command: "cat /big", limit: 10),
             .sessionClosed(endpoint: endpoint),
         ]
