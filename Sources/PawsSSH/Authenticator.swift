@@ -19,7 +19,8 @@ struct Authenticator {
             if outcome == .accepted { return }
             attempts.append(SSHAuthAttempt(method: .keyFile(path: path), outcome: outcome))
         }
-        let agentSocket = options.useAgent ? ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"] : nil
+        // libssh itself reads the variable with getenv, so read it the same way.
+        let agentSocket = options.useAgent ? getenv("SSH_AUTH_SOCK").map { String(cString: $0) } : nil
         if options.useConfiguredIdentities {
             let outcome = try tryConfiguredIdentities()
             if outcome == .accepted { return }
