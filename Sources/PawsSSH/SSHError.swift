@@ -112,7 +112,8 @@ public enum SSHError: Error, Sendable, Hashable, CustomStringConvertible {
         case .kex, .auth:
             "The SSH server stopped answering; it may be overloaded. Retry or raise the connect timeout."
         case .exec:
-            "The command did not finish in time; raise the command timeout if it is expected to be slow."
+            "The command did not finish in time, or the server stopped answering; "
+                + "raise the command timeout if the command is expected to be slow."
         }
     }
 

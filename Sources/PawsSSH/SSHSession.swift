@@ -4,6 +4,12 @@ import CLibSSH
 ///
 /// Creating it connects, checks the host key and authenticates, all within
 /// `options.connectTimeout`; each `exec` is bounded by `options.commandTimeout`. Calls block.
+/// (One thing the deadline cannot cut short: libssh resolves host names with a blocking
+/// `getaddrinfo`, bounded only by the resolver's own timeouts. Inventories of addresses avoid it.)
+///
+/// Nothing here prompts or prints: passphrases come from the options or not at all, libssh's
+/// logging is forced off (even if the ssh config sets `LogLevel`), and jump hosts run the OpenSSH
+/// client in batch mode (see `ProxyJumpCommand`).
 ///
 /// Thread confinement: a session belongs to the thread that created it and must only be used
 /// there (libssh sessions are not thread-safe; different sessions on different threads are

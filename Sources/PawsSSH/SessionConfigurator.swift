@@ -42,7 +42,6 @@ enum SessionConfigurator {
             try set(session, SSH_OPTIONS_IDENTITY_AGENT, "/nonexistent/pawsguard-agent-disabled", host: options.host)
         }
         try applyProxy(session, options: options, knownHostsPath: knownHostsPath)
-        LibsshTimeout.set(options.connectTimeout, on: session)
         return effectiveEndpoint(session, options: options)
     }
 

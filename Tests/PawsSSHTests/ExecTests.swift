@@ -102,6 +102,21 @@ final class ExecTests: XCTestCase {
         XCTAssertLessThan(started.duration(to: .now), .seconds(3))
     }
 
+    func testFrozenServerTimesOutOpeningTheChannelAndClosesPromptly() throws {
+        // SIGSTOP the server's processes for this connection: the channel-open request is never
+        // answered. libssh's blocking channel calls must honour the deadline, and so must close().
+        server.signalConnectionProcesses(SIGSTOP)
+        defer { server.signalConnectionProcesses(SIGCONT) }
+        let started = ContinuousClock.now
+        XCTAssertThrowsError(try session.exec(command: "echo hi", timeout: .seconds(1))) { error in
+            guard case SSHError.timedOut(_, .exec, _) = error else { return XCTFail("expected exec timeout, got \(error)") }
+        }
+        XCTAssertLessThan(started.duration(to: .now), .seconds(2))
+        let closing = ContinuousClock.now
+        session.close()
+        XCTAssertLessThan(closing.duration(to: .now), .seconds(2))
+    }
+
     func testConnectionDroppedMidCommandIsAnErrorNotACrashOrHang() throws {
         // Killing the server's session process drops the TCP connection while stdin is still
         // being written: libssh must not raise SIGPIPE and the pump must not wait forever.

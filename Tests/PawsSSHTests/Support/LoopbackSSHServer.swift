@@ -96,6 +96,22 @@ final class LoopbackSSHServer {
         try (existing + key).write(toFile: authorizedKeys, atomically: true, encoding: .utf8)
     }
 
+    /// Stops (SIGSTOP) or resumes (SIGCONT) every sshd process serving a connection, leaving the
+    /// listener alone: the server then stalls mid-session like an overloaded or frozen host.
+    func signalConnectionProcesses(_ signal: Int32) {
+        guard let process else { return }
+        for pid in Self.descendants(of: process.pid) {
+            kill(pid, signal)
+        }
+    }
+
+    private static func descendants(of pid: pid_t) -> [pid_t] {
+        let childrenFile = "/proc/\(pid)/task/\(pid)/children"
+        let children = ((try? String(contentsOfFile: childrenFile, encoding: .utf8)) ?? "")
+            .split(separator: " ").compactMap { pid_t($0) }
+        return children + children.flatMap { descendants(of: $0) }
+    }
+
     func stop() {
         process?.terminate()
         process = nil
