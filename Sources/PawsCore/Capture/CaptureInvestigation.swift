@@ -47,6 +47,11 @@ public enum CaptureInvestigation {
         }
         var clientAnalysis = clientAnalyzer.finish(into: &correlator)
         clientAnalysis.role = .clientSide
+        // Seen from the client, an unanswered SYN may have been lost on the way as well as dropped by the
+        // server: only the comparison with the server side can tell, so the client side is not judged alone.
+        let totals = clientAnalysis.totals
+        clientAnalysis.finding = "The client side got no answer to \(totals.unansweredSynPackets) of its "
+            + "\(totals.synPackets) SYNs; the comparison with the server side tells which of them reached the server."
 
         let correlation = correlator.result()
         return CaptureVerdict(

@@ -25,7 +25,7 @@ struct CaptureReportDocument {
     var sections: [Section]
 
     /// Rows shown per listing in the human formats; JSON lists everything.
-    static let listedRows = 50
+    static let listedRows = 20
     static let listedClients = 20
     static let listedEndpoints = 20
 
@@ -69,7 +69,8 @@ struct CaptureReportDocument {
 
     private static func analysisSections(_ analysis: CaptureAnalysis, titled: Bool) -> [Section] {
         let prefix = titled ? "\(analysis.role.rawValue.capitalizedFirst) capture: " : ""
-        var overview: [Block] = [.paragraph(analysis.finding)]
+        // A lone analysis's finding is the summary at the top already.
+        var overview: [Block] = titled ? [.paragraph(analysis.finding)] : []
         if let first = analysis.firstPacketNanoseconds, let last = analysis.lastPacketNanoseconds {
             overview.append(.paragraph(
                 "TCP traffic from \(CaptureTimeFormatter.iso8601(nanoseconds: first)) to "

@@ -79,7 +79,7 @@ final class CaptureReportRendererTests: XCTestCase {
         let verdict = CaptureVerdict(
             signature: analysis.signature, summary: analysis.finding, inputs: [], analyses: [analysis], correlation: nil)
         let table = CaptureReportRenderer.render(verdict, as: .table)
-        XCTAssertTrue(table.contains("50 of 200 shown; --format json lists every one"), table)
+        XCTAssertTrue(table.contains("20 of 200 shown; --format json lists every one"), table)
         XCTAssertTrue(table.contains("more client address(es) in --format json"))
         let json = CaptureReportRenderer.render(verdict, as: .json)
         XCTAssertEqual(json.components(separatedBy: "\"transmission\"").count - 1, 200)
