@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PawsCore
 
 /// `pawsguard pcap FILE...`: turns tcpdump captures into a verdict on tw_recycle/PAWS SYN drops.
@@ -51,45 +50,33 @@ struct PcapCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Unanswered SYNs to list in detail; the rest are counted.", valueName: "count"))
     var maxListed = 10_000
 
-    func run() throws {
-        let verdict: CaptureVerdict
-        let format: CaptureReportFormat
+    func validate() throws {
         do {
-            let plan = try PcapPlan(command: self)
-            format = plan.format
-            switch plan.inputs {
-            case .single(let inputs):
-                verdict = try CaptureInvestigation.analyze(inputs, options: plan.options)
-            case .correlated(let clientSide, let serverSide):
-                verdict = try CaptureInvestigation.correlate(
-                    clientSide: clientSide, serverSide: serverSide, options: plan.options)
-            }
+            _ = try PcapPlan(command: self)
         } catch let error as PcapUsageError {
-            Self.fail("\(error)\nSee 'pawsguard pcap --help'.")
+            throw ValidationError(error.description)
         } catch let error as CaptureOptionError {
-            Self.fail("\(error)")
-        } catch let error as CaptureError {
-            Self.fail("\(error)")
+            throw ValidationError(error.description)
         }
-
-        let report = CaptureReportRenderer.render(verdict, as: format)
-        if let output {
-            do {
-                try report.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                Self.fail("cannot write the report to \(output): \(error.localizedDescription); check the directory "
-                    + "exists and is writable.")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(report.utf8))
-        }
-        if verdict.signature.isProblem { throw ExitCode(1) }
     }
 
-    /// Prints `message` to standard error and exits with status 2 (usage or input error).
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("pawsguard pcap: error: \(message)\n".utf8))
-        Foundation.exit(2)
+    /// Capture errors (unreadable or corrupt files) propagate to the root command, which prints them and exits 2.
+    func run() throws {
+        let plan = try PcapPlan(command: self)
+        let verdict: CaptureVerdict
+        switch plan.inputs {
+        case .single(let inputs):
+            verdict = try CaptureInvestigation.analyze(inputs, options: plan.options)
+        case .correlated(let clientSide, let serverSide):
+            verdict = try CaptureInvestigation.correlate(clientSide: clientSide, serverSide: serverSide, options: plan.options)
+        }
+        let report = CaptureReportRenderer.render(verdict, as: plan.format)
+        if let output {
+            try Terminal.write(report, to: output)
+        } else {
+            Terminal.out(report)
+        }
+        if verdict.signature.isProblem { throw ExitCode(ExitStatus.findings) }
     }
 }
 
@@ -134,7 +121,7 @@ private struct PcapPlan {
         } else if let output = command.output {
             format = CaptureReportFormat(fileExtensionOf: output) ?? .table
         } else {
-            format = isatty(STDOUT_FILENO) == 1 ? .table : .json
+            format = Terminal.stdoutIsTTY ? .table : .json
         }
     }
 }
