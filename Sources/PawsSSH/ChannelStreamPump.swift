@@ -101,6 +101,10 @@ struct ChannelStreamPump {
                 stdout.append(contentsOf: readBuffer[0..<Int(count)])
             }
             progressed = true
+            // A command streaming faster than we read would otherwise keep us here past the deadline.
+            if deadline.isExpired {
+                throw SSHError.timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
+            }
         }
     }
 

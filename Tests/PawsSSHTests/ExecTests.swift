@@ -133,6 +133,18 @@ final class ExecTests: XCTestCase {
         }
     }
 
+    func testEndlessFastOutputStopsAtTheDeadline() throws {
+        var options = server.options()
+        options.maxOutputBytes = Int.max
+        let unlimited = try SSHSession(options: options)
+        defer { unlimited.close() }
+        let started = ContinuousClock.now
+        XCTAssertThrowsError(try unlimited.exec(command: "yes", timeout: .milliseconds(700))) { error in
+            guard case SSHError.timedOut(_, .exec, _) = error else { return XCTFail("expected exec timeout, got \(error)") }
+        }
+        XCTAssertLessThan(started.duration(to: .now), .seconds(3))
+    }
+
     func testExecAfterCloseIsRefused() throws {
         session.close()
         XCTAssertThrowsError(try session.exec(command: "true")) { error in
