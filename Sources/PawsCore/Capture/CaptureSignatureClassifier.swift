@@ -50,20 +50,20 @@ enum CaptureSignatureClassifier {
             let affected = judged.sorted { $0.counters.unansweredSynPackets > $1.counters.unansweredSynPackets }
             let timestampNote: String
             if counters.unansweredWithTimestamp == 0 {
-                timestampNote = "they carried no TSval"
+                timestampNote = " and they carried no TSval"
             } else if regressedUnanswered == 0 {
-                timestampNote = "none of their TSvals went backwards"
+                timestampNote = " and none of their TSvals went backwards"
             } else if others == 0 {
-                timestampNote = "although their TSvals went backwards, so did every other SYN's, so timestamps cannot "
-                    + "be told from a full queue here (check PAWSPassive too)"
+                timestampNote = "; their TSvals went backwards, but so did every other SYN's, so timestamps cannot be "
+                    + "told from a full queue here (check PAWSPassive too)"
             } else {
-                timestampNote = "although \(regressedUnanswered) of them carried a TSval that went backwards, SYNs "
-                    + "whose TSval did not were dropped as well (\(otherUnanswered) of \(others))"
+                timestampNote = ", but SYNs whose TSval did not go backwards were dropped as well (\(otherUnanswered) "
+                    + "of \(others), against \(regressedUnanswered) of \(regressed) that did)"
             }
             return Classification(
                 signature: .listenQueueDrops,
                 finding: "The capture shows a listen-queue problem, not tw_recycle: \(unanswered) SYNs to "
-                    + "\(endpointList(affected)) got no answer and \(timestampNote); compare ListenOverflows with "
+                    + "\(endpointList(affected)) got no answer\(timestampNote); compare ListenOverflows with "
                     + "ListenDrops in /proc/net/netstat on the server and check the listen backlog.")
         }
         return Classification(signature: .none, finding: neitherFinding(servers: servers, selectors: selectors))

@@ -158,6 +158,23 @@ final class SynAnalyzerTests: XCTestCase {
         XCTAssertEqual(analysis.signature, .pawsTimestampRejection)
     }
 
+    func testRegressionWithoutContrastIsNotBlamedOnTimestamps() throws {
+        // Every SYN to :443 has an older TSval than the one remembered from :80 (per-connection random offsets
+        // look like this): dropped and answered alike, so nothing shows that the TSval decided.
+        let analysis = analyzeSegments([
+            at(0, syn("10.0.0.1:1", isn: 1, tsval: 90_000, to: "192.0.2.10:80")),
+            at(0.001, synAck("10.0.0.1:1", isn: 1, from: "192.0.2.10:80")),
+            at(1, syn("10.0.0.1:2", isn: 2, tsval: 1_000, to: "192.0.2.10:443")),
+            at(1.001, synAck("10.0.0.1:2", isn: 2, from: "192.0.2.10:443")),
+            at(2, syn("10.0.0.1:3", isn: 3, tsval: 2_000, to: "192.0.2.10:443")),
+            at(3, syn("10.0.0.1:3", isn: 3, tsval: 3_000, to: "192.0.2.10:443")),
+            at(20, data("10.0.0.7:9", tsval: 1)),
+        ])
+        XCTAssertEqual(analysis.totals.unansweredBelowRecent, 2)
+        XCTAssertEqual(analysis.signature, .listenQueueDrops)
+        XCTAssertTrue(analysis.finding.contains("so did every other SYN's"), analysis.finding)
+    }
+
     func testTSvalComparisonSurvivesWrapAround() throws {
         let analysis = analyzeSegments([
             at(0, syn("10.0.0.1:1", isn: 1, tsval: 0xFFFF_FF00)),
