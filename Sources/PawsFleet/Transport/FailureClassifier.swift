@@ -7,7 +7,7 @@ public enum FailureClassifier {
         if let ssh = error as? SSHError {
             let kind: HostFailure.Kind
             switch ssh {
-            case .unreachable, .connectionRefused: kind = .unreachable
+            case .unreachable, .connectionRefused, .connectionLost: kind = .unreachable
             case .timedOut: kind = .timeout
             case .hostKeyUnknown: kind = .hostKeyUnknown
             case .hostKeyChanged, .hostKeyOtherType: kind = .hostKeyChanged
