@@ -64,15 +64,27 @@ public enum CaptureInvestigation {
     static func scan<Sink: ResolvedSynSink>(
         _ input: CaptureInput, role: CaptureAnalysis.Role, analyzer: inout SynAnalyzer, sink: inout Sink
     ) throws(CaptureError) -> CaptureInputReport {
-        var reader = try CaptureFile.reader(for: input.openSource())
+        let reader = try CaptureFile.reader(for: input.openSource())
         analyzer.beginFile(named: input.name)
         var decoder = PacketDecoder()
-        try pump(&reader, decoder: &decoder, analyzer: &analyzer, sink: &sink)
-        return CaptureInputReport(
-            file: input.name, role: role, reading: reader.statistics, decoding: decoder.statistics)
+        let reading: CaptureReadStatistics
+        // Concrete types, so that the hot loop is specialized for each reader instead of calling through the
+        // protocol's witness table for every packet.
+        if var classic = reader as? ClassicPcapReader {
+            try pump(&classic, decoder: &decoder, analyzer: &analyzer, sink: &sink)
+            reading = classic.statistics
+        } else if var pcapng = reader as? PcapngReader {
+            try pump(&pcapng, decoder: &decoder, analyzer: &analyzer, sink: &sink)
+            reading = pcapng.statistics
+        } else {
+            var other = reader
+            try pump(&other, decoder: &decoder, analyzer: &analyzer, sink: &sink)
+            reading = other.statistics
+        }
+        return CaptureInputReport(file: input.name, role: role, reading: reading, decoding: decoder.statistics)
     }
 
-    /// The hot loop, generic so that it is specialized for each concrete reader.
+    /// The hot loop.
     private static func pump<Reader: CaptureReader, Sink: ResolvedSynSink>(
         _ reader: inout Reader, decoder: inout PacketDecoder, analyzer: inout SynAnalyzer, sink: inout Sink
     ) throws(CaptureError) {

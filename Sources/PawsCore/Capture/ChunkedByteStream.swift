@@ -45,21 +45,6 @@ struct ChunkedByteStream {
         start += min(count, end - start)
     }
 
-    /// Consumes `count` bytes that may be far more than the buffer holds (a large block nobody needs),
-    /// reading and discarding them. Returns false when the source ends first.
-    mutating func skip(_ count: Int64) throws(CaptureError) -> Bool {
-        var remaining = count
-        while remaining > 0 {
-            if available == 0 {
-                guard try refill(atLeast: 1) else { return false }
-            }
-            let step = Int(min(Int64(available), remaining))
-            consume(step)
-            remaining -= Int64(step)
-        }
-        return true
-    }
-
     private mutating func refill(atLeast count: Int) throws(CaptureError) -> Bool {
         if count > capacity - start {
             compact()

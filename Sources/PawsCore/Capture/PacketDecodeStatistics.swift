@@ -19,18 +19,4 @@ public struct PacketDecodeStatistics: Sendable, Hashable, Codable {
     public var unsupportedLinkType = 0
 
     public init() {}
-
-    static func + (lhs: PacketDecodeStatistics, rhs: PacketDecodeStatistics) -> PacketDecodeStatistics {
-        var sum = lhs
-        sum.packets += rhs.packets
-        sum.tcpSegments += rhs.tcpSegments
-        sum.notIP += rhs.notIP
-        sum.notTCP += rhs.notTCP
-        sum.laterFragments += rhs.laterFragments
-        sum.truncatedHeaders += rhs.truncatedHeaders
-        sum.malformed += rhs.malformed
-        sum.malformedTCPOptions += rhs.malformedTCPOptions
-        sum.unsupportedLinkType += rhs.unsupportedLinkType
-        return sum
-    }
 }

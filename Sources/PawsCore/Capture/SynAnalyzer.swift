@@ -23,6 +23,9 @@ public struct SynAnalyzer {
     private var clients: [ClientTally] = []
     private var peerIndexByPair: [PeerPair: Int] = [:]
     private var peers: [PeerTimestampMemory] = []
+    /// The last pair `peerIndex` found, and the last it did not (cleared when a pair is added).
+    private var lastPeerHit: (pair: PeerPair, index: Int)?
+    private var lastPeerMiss: PeerPair?
     private var pending: [HandshakeKey: PendingAttempt] = [:]
     /// Attempts answered within the last sweep interval, to recognize late copies of their SYN.
     private var recentlyAnswered: [HandshakeKey: AnsweredAttempt] = [:]
@@ -79,9 +82,25 @@ public struct SynAnalyzer {
         } else if flags.isReset {
             handleAnswer(segment, outcome: .refused, into: &sink)
         } else if let tsval = segment.timestampValue, !peers.isEmpty,
-                  let peerIndex = peerIndexByPair[PeerPair(server: segment.destination.address, client: segment.source.address)] {
+                  let peerIndex = peerIndex(server: segment.destination.address, client: segment.source.address) {
             peers[peerIndex].remember(tsval, at: timestamp, window: options.pawsWindowNanoseconds)
         }
+    }
+
+    /// The PAWS memory of a client address at a server host, if it sent SYNs there. Segments come in bursts
+    /// of one connection, alternating between its two directions (one a hit, the other a miss), so the last
+    /// hit and the last miss are kept and the dictionary is consulted only when the connection changes.
+    @inline(__always)
+    private mutating func peerIndex(server: PacketAddress, client: PacketAddress) -> Int? {
+        let pair = PeerPair(server: server, client: client)
+        if let hit = lastPeerHit, hit.pair == pair { return hit.index }
+        if lastPeerMiss == pair { return nil }
+        guard let index = peerIndexByPair[pair] else {
+            lastPeerMiss = pair
+            return nil
+        }
+        lastPeerHit = (pair, index)
+        return index
     }
 
     public mutating func finish() -> CaptureAnalysis {
@@ -339,6 +358,7 @@ public struct SynAnalyzer {
             peers.append(PeerTimestampMemory())
             peerIndex = peers.count - 1
             peerIndexByPair[pair] = peerIndex
+            lastPeerMiss = nil
         }
         clients.append(ClientTally(
             serverIndex: server, address: address, peerIndex: peerIndex,

@@ -40,6 +40,3 @@ extension UnsafeRawPointer {
         load(fromByteOffset: offset, as: UInt8.self)
     }
 }
-
-/// True when this machine stores integers little-endian, so a file written little-endian needs no swap.
-let hostIsLittleEndian = 1.littleEndian == 1
