@@ -1,8 +1,6 @@
 # shellcheck shell=bash
 # Starting and stopping one test host. Sourced by scripts/testfleet, which sets TESTFLEET_SCRIPT_DIR,
-# TESTFLEET_SSHD, TESTFLEET_PYTHON and STATE_LOCK_FD (the fd holding the state folder's lock; the long-lived
-# processes started here must not inherit it, or the lock would outlive the command).
-# A host's state lives in STATE/hosts/NAME (see `testfleet --help`).
+# TESTFLEET_SSHD and TESTFLEET_PYTHON. A host's state lives in STATE/hosts/NAME (see `testfleet --help`).
 
 # A listener that stands in for a host that is not reachable in some way:
 #   blackhole: listens with backlog 0 and fills its own accept queue, so the kernel silently drops every
@@ -70,6 +68,18 @@ else:
                 selector.unregister(key.fileobj)
                 key.fileobj.close()
 '
+
+# The processes that play a host outlive this script, so they must not keep what it inherited: the state
+# folder's lock would outlive the command, and a caller waiting for its pipes or sockets to close (Foundation's
+# Process watches a socket its child inherits) would wait as long as the fleet runs. Call in a subshell.
+testfleet_close_inherited_fds() {
+    local entry fd
+    for entry in /proc/self/fd/*; do
+        fd=${entry##*/}
+        [ "$fd" -gt 2 ] || continue
+        { exec {fd}>&-; } 2>/dev/null || true
+    done
+}
 
 # Field 22 of /proc/PID/stat: with the pid it names one process for good, so a recycled pid is never killed.
 testfleet_process_start_time() {
@@ -167,10 +177,13 @@ testfleet_launch_sshd() {
     local host_dir=$1 name=$2 launcher pid outer_namespace
     outer_namespace=$(readlink /proc/self/ns/mnt)
     rm -f "$host_dir/sshd.pid" "$host_dir/mntns"
-    TESTFLEET_OUTER_MNTNS=$outer_namespace setsid unshare --mount --uts --propagation private \
-        bash "$TESTFLEET_SCRIPT_DIR/lib-testfleet-namespace.sh" "$host_dir" "$name" -- \
-        "$TESTFLEET_SSHD" -D -E "$host_dir/sshd.log" -f "$host_dir/sshd_config" \
-        </dev/null >>"$host_dir/namespace.log" 2>&1 {STATE_LOCK_FD}>&- &
+    (
+        testfleet_close_inherited_fds
+        export TESTFLEET_OUTER_MNTNS=$outer_namespace
+        exec setsid unshare --mount --uts --propagation private \
+            bash "$TESTFLEET_SCRIPT_DIR/lib-testfleet-namespace.sh" "$host_dir" "$name" -- \
+            "$TESTFLEET_SSHD" -D -E "$host_dir/sshd.log" -f "$host_dir/sshd_config"
+    ) </dev/null >>"$host_dir/namespace.log" 2>&1 &
     launcher=$!
     # Until sshd has written its pid file, the launcher is the process to stop if anything fails
     # (setsid, unshare and bash all exec, so it normally is sshd itself).
@@ -187,8 +200,10 @@ testfleet_launch_sshd() {
 testfleet_launch_listener() {
     local host_dir=$1 name=$2 mode=$3 address=$4 port=$5 launcher
     rm -f "$host_dir/listener.ready"
-    setsid "$TESTFLEET_PYTHON" -c "$TESTFLEET_LISTENER_PY" "$mode" "$address" "$port" "$host_dir/listener.ready" \
-        </dev/null >>"$host_dir/listener.log" 2>&1 {STATE_LOCK_FD}>&- &
+    (
+        testfleet_close_inherited_fds
+        exec setsid "$TESTFLEET_PYTHON" -c "$TESTFLEET_LISTENER_PY" "$mode" "$address" "$port" "$host_dir/listener.ready"
+    ) </dev/null >>"$host_dir/listener.log" 2>&1 &
     launcher=$!
     testfleet_record_process "$host_dir" "$launcher" || true
     if ! testfleet_wait_for_file "$host_dir/listener.ready" "$launcher" 50; then
