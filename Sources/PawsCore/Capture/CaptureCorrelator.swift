@@ -100,9 +100,10 @@ public struct CaptureCorrelator: ResolvedSynSink {
         if offsetSamples.count < Self.maximumOffsetSamples {
             offsetSamples.append(serverSide.timestampNanoseconds - syn.timestampNanoseconds)
         }
-        if serverSide.source.address != syn.client.address, translations.count < Self.maximumTranslations
-            || translations[AddressPair(clientSide: syn.client.address, serverSide: serverSide.source.address)] != nil {
-            translations[AddressPair(clientSide: syn.client.address, serverSide: serverSide.source.address), default: 0] += 1
+        let translation = AddressPair(clientSide: syn.client.address, serverSide: serverSide.source.address)
+        if translation.clientSide != translation.serverSide,
+           translations.count < Self.maximumTranslations || translations[translation] != nil {
+            translations[translation, default: 0] += 1
         }
         switch serverSide.outcome {
         case .answered, .refused:
@@ -132,7 +133,9 @@ public struct CaptureCorrelator: ResolvedSynSink {
             clientTimestampNanoseconds: syn.timestampNanoseconds,
             client: syn.client, server: syn.server, sequenceNumber: syn.sequenceNumber,
             timestampValue: syn.timestampValue, transmission: syn.transmission,
-            serverFile: serverSide.map { $0.fileIndex < serverFiles.count ? serverFiles[$0.fileIndex] : "server-side capture" },
+            serverFile: serverSide.map {
+                $0.fileIndex < serverFiles.count ? serverFiles[$0.fileIndex] : "server-side capture"
+            },
             serverFrame: serverSide?.frameNumber,
             serverTime: serverSide.map { CaptureTimeFormatter.iso8601(nanoseconds: $0.timestampNanoseconds) },
             serverTimestampNanoseconds: serverSide?.timestampNanoseconds,
@@ -165,7 +168,10 @@ public struct CaptureCorrelator: ResolvedSynSink {
             .map { CaptureCorrelation.SourceCount(address: $0.key, synPackets: $0.value) }
             .sorted { ($1.synPackets, $0.address) < ($0.synPackets, $1.address) }
         let translations = translations
-            .map { CaptureCorrelation.AddressTranslation(clientSide: $0.key.clientSide, serverSide: $0.key.serverSide, synPackets: $0.value) }
+            .map {
+                CaptureCorrelation.AddressTranslation(
+                    clientSide: $0.key.clientSide, serverSide: $0.key.serverSide, synPackets: $0.value)
+            }
             .sorted { ($1.synPackets, $0.clientSide) < ($0.synPackets, $1.clientSide) }
         return CaptureCorrelation(
             clientFiles: clientFiles, serverFiles: serverFiles,
@@ -174,10 +180,14 @@ public struct CaptureCorrelator: ResolvedSynSink {
             serverClockAheadMilliseconds: offset.map { Double($0) / 1_000_000 },
             addressTranslations: translations,
             serverOnlySources: Array(sources.prefix(50)),
-            reachedButUnansweredSyns: reachedButUnanswered.sorted { $0.clientTimestampNanoseconds < $1.clientTimestampNanoseconds },
-            notSeenByServerSyns: notSeen.sorted { $0.clientTimestampNanoseconds < $1.clientTimestampNanoseconds },
+            reachedButUnansweredSyns: reachedButUnanswered.sorted(by: Self.earlierOnTheClientSide),
+            notSeenByServerSyns: notSeen.sorted(by: Self.earlierOnTheClientSide),
             synsNotListed: notListed,
             serverSynsNotIndexed: notIndexed)
+    }
+
+    private static func earlierOnTheClientSide(_ lhs: CorrelatedSyn, _ rhs: CorrelatedSyn) -> Bool {
+        (lhs.clientTimestampNanoseconds, lhs.clientFrame) < (rhs.clientTimestampNanoseconds, rhs.clientFrame)
     }
 
     private static func median(_ samples: [Int64]) -> Int64? {

@@ -59,7 +59,8 @@ extension CaptureReportRenderer {
         var rows = ["<table>", "<tr>" + table.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>"]
         for row in table.rows {
             rows.append("<tr>" + row.enumerated().map { column, cell in
-                table.numericColumns.contains(column) ? "<td class=\"number\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+                let cellClass = table.numericColumns.contains(column) ? " class=\"number\"" : ""
+                return "<td\(cellClass)>\(escape(cell))</td>"
             }.joined() + "</tr>")
         }
         rows.append("</table>")

@@ -64,8 +64,10 @@ public struct SynAnalyzer {
     @inline(__always)
     public mutating func consume<Sink: ResolvedSynSink>(_ segment: TCPSegmentInfo, into sink: inout Sink) {
         var segment = segment
-        // Readers already keep timestamps in this range; other sources must too, so time arithmetic cannot overflow.
-        segment.timestampNanoseconds = min(max(segment.timestampNanoseconds, 0), CapturedPacket.maximumTimestampNanoseconds)
+        // Readers keep timestamps in this range already; other sources are clamped too, so that time arithmetic
+        // cannot overflow.
+        segment.timestampNanoseconds = min(
+            max(segment.timestampNanoseconds, 0), CapturedPacket.maximumTimestampNanoseconds)
         let timestamp = segment.timestampNanoseconds
         if timestamp > now {
             now = timestamp
@@ -110,7 +112,11 @@ public struct SynAnalyzer {
 
     /// Closes every open attempt and builds the analysis. The analyzer is spent afterwards.
     public mutating func finish<Sink: ResolvedSynSink>(into sink: inout Sink) -> CaptureAnalysis {
-        let open = pending
+        // In time order, so that which SYNs make the capped listing does not depend on dictionary order.
+        let open = pending.sorted { lhs, rhs in
+            (lhs.value.latest.timestampNanoseconds, lhs.value.latest.fileIndex, lhs.value.latest.frameNumber)
+                < (rhs.value.latest.timestampNanoseconds, rhs.value.latest.fileIndex, rhs.value.latest.frameNumber)
+        }
         pending.removeAll()
         for (key, attempt) in open {
             close(attempt, key: key, reason: .captureEnded, into: &sink)
@@ -191,7 +197,9 @@ public struct SynAnalyzer {
     /// The same SYN seen again within moments (with the same TSval): a second copy of one packet, as captures
     /// on several interfaces (`-i any` across a bridge and its ports) record it, not a retransmission, which
     /// comes a second later with a newer TSval.
-    private func isDuplicate(_ segment: TCPSegmentInfo, key: HandshakeKey, pendingIndex: Dictionary<HandshakeKey, PendingAttempt>.Index?) -> Bool {
+    private func isDuplicate(
+        _ segment: TCPSegmentInfo, key: HandshakeKey, pendingIndex: Dictionary<HandshakeKey, PendingAttempt>.Index?
+    ) -> Bool {
         let timestamp = segment.timestampNanoseconds
         if let pendingIndex {
             let latest = pending.values[pendingIndex]
@@ -406,7 +414,9 @@ public struct SynAnalyzer {
             firstPacketNanoseconds: firstPacket, lastPacketNanoseconds: lastPacket,
             signature: classification.signature, finding: classification.finding, totals: totals,
             servers: reports,
-            unansweredSyns: unansweredDetails.sorted { ($0.timestampNanoseconds, $0.frame) < ($1.timestampNanoseconds, $1.frame) },
+            unansweredSyns: unansweredDetails.sorted {
+                ($0.timestampNanoseconds, $0.file, $0.frame) < ($1.timestampNanoseconds, $1.file, $1.frame)
+            },
             unansweredSynsNotListed: unansweredNotListed, duplicateSynPackets: duplicateSynPackets, limits: limits)
     }
 

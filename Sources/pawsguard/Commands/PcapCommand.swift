@@ -68,7 +68,8 @@ struct PcapCommand: ParsableCommand {
         case .single(let inputs):
             verdict = try CaptureInvestigation.analyze(inputs, options: plan.options)
         case .correlated(let clientSide, let serverSide):
-            verdict = try CaptureInvestigation.correlate(clientSide: clientSide, serverSide: serverSide, options: plan.options)
+            verdict = try CaptureInvestigation.correlate(
+                clientSide: clientSide, serverSide: serverSide, options: plan.options)
         }
         let report = CaptureReportRenderer.render(verdict, as: plan.format)
         if let output {
