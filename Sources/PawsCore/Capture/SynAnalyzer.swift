@@ -223,6 +223,7 @@ public struct SynAnalyzer {
         // A RST without ACK answers a SYN too (some stacks and middleboxes send those).
         guard acknowledgesSyn || (outcome == .refused && !segment.flags.contains(.ack)) else { return }
         pending.remove(at: index)
+        if recentlyAnswered.count >= options.maximumPendingAttempts { forgetAnsweredAttempts() }
         recentlyAnswered[key] = AnsweredAttempt(
             sequenceNumber: attempt.sequenceNumber, timestampValue: attempt.latest.timestampValue,
             synTimestamp: attempt.latest.timestampNanoseconds)
@@ -264,11 +265,18 @@ public struct SynAnalyzer {
 
     private mutating func sweepExpiredAttempts<Sink: ResolvedSynSink>(into sink: inout Sink) {
         nextSweep = now.saturatingAdding(Self.sweepInterval)
-        let duplicateHorizon = now.saturatingSubtracting(Self.duplicateWindow)
-        recentlyAnswered = recentlyAnswered.filter { $0.value.synTimestamp >= duplicateHorizon }
+        forgetAnsweredAttempts()
         guard !pending.isEmpty else { return }
         closeAttempts(
             firstSeenBefore: now.saturatingSubtracting(options.attemptLifetimeNanoseconds), reason: .expired, into: &sink)
+    }
+
+    /// Drops answered attempts too old for a copy of their SYN to still come; when answers pour in faster than
+    /// that (a flood answered with SYN cookies), all of them, which at worst lets a late copy count as a new SYN.
+    private mutating func forgetAnsweredAttempts() {
+        let horizon = now.saturatingSubtracting(Self.duplicateWindow)
+        recentlyAnswered = recentlyAnswered.filter { $0.value.synTimestamp >= horizon }
+        if recentlyAnswered.count >= options.maximumPendingAttempts / 2 { recentlyAnswered.removeAll() }
     }
 
     /// Too many attempts are waiting (a SYN flood, or a capture of a silent endpoint): close the oldest,

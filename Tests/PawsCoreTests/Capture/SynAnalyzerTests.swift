@@ -132,6 +132,26 @@ final class SynAnalyzerTests: XCTestCase {
         XCTAssertEqual(analysis.limits.attemptsReplaced, 1)
     }
 
+    func testSecondCopiesOfASynAreDuplicatesNotRetransmissions() throws {
+        let analysis = analyzeSegments([
+            at(0, syn("10.0.0.1:5000", isn: 100, tsval: 7)),
+            at(0.00001, syn("10.0.0.1:5000", isn: 100, tsval: 7)),  // the same packet on a second interface
+            at(0.001, synAck("10.0.0.1:5000", isn: 100)),
+            at(0.0011, syn("10.0.0.1:5000", isn: 100, tsval: 7)),  // a copy recorded after the answer
+            at(0.0012, synAck("10.0.0.1:5000", isn: 100)),
+            at(5, syn("10.0.0.2:6000", isn: 1)),
+            at(6, syn("10.0.0.2:6000", isn: 1)),  // no TSval, a second later: a retransmission
+            at(6.001, synAck("10.0.0.2:6000", isn: 1)),
+        ])
+        XCTAssertEqual(analysis.duplicateSynPackets, 2)
+        let counters = try XCTUnwrap(onlyServer(analysis)).counters
+        XCTAssertEqual(counters.synPackets, 3)
+        XCTAssertEqual(counters.retransmittedSynPackets, 1)
+        XCTAssertEqual(counters.connectionAttempts, 2)
+        XCTAssertEqual(counters.attemptsAnswered, 2)
+        XCTAssertEqual(counters.synAckPackets, 2, "only SYN-ACKs answering a SYN count")
+    }
+
     // MARK: - PAWS model
 
     func testSynOlderThanTheRememberedTSvalWithinTheWindowIsBelowRecent() throws {
