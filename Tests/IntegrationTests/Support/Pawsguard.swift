@@ -7,9 +7,11 @@ enum Pawsguard {
     /// to this test bundle (same scratch path, same sources); else `<repo>/.build/debug/pawsguard`.
     static var binaryPath: String {
         if let path = ProcessInfo.processInfo.environment["PAWSGUARD_BIN"], !path.isEmpty { return path }
-        let besideTests = Bundle(for: BundleMarker.self).bundleURL.deletingLastPathComponent()
-            .appendingPathComponent("pawsguard").path
-        if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        // On Linux the test bundle is an executable in the build's bin folder, beside pawsguard.
+        if let testsBinary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let besideTests = testsBinary.deletingLastPathComponent().appendingPathComponent("pawsguard").path
+            if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+        }
         return RepositoryLayout.root.appendingPathComponent(".build/debug/pawsguard").path
     }
 
@@ -43,6 +45,4 @@ enum Pawsguard {
             return (127, "", "\(error)")
         }
     }
-
-    private final class BundleMarker {}
 }
