@@ -24,7 +24,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
             let busybox = FileManager.default.isExecutableFile(atPath: "/usr/bin/busybox") ? "/usr/bin/busybox" : "/bin/busybox"
             let applets = folder + "/busybox-bin"
             try FileManager.default.createDirectory(atPath: applets, withIntermediateDirectories: true)
-            for applet in ["sh", "sha256sum", "cut", "cp", "mkdir", "chown", "chmod", "mv", "sync", "cat", "rm", "rmdir", "stat", "printf", "echo"] {
+            for applet in ["sh", "sha256sum", "cut", "cp", "mkdir", "chown", "chmod", "mv", "sync", "cat", "rm", "rmdir", "stat", "printf", "echo", "readlink"] {
                 try FileManager.default.createSymbolicLink(atPath: applets + "/" + applet, withDestinationPath: busybox)
             }
             shells.append(("busybox", applets + "/sh", applets))
@@ -61,7 +61,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
             let file = folder + "/etc/sysctl.d/60-\(name).conf"
             let old = Array("a = 1\r\nnet.ipv4.tcp_tw_recycle = 1\r\n".utf8)
             let new = Array("a = 1\r\n# pawsguard x: net.ipv4.tcp_tw_recycle = 1\r\n".utf8)
-            FileManager.default.createFile(atPath: file, contents: Data(old), attributes: [.posixPermissions: 0o640])
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(old), attributes: [.posixPermissions: 0o640]))
             let backup = folder + "/backups/\(runID)" + file
             let script = RemoteFileWriteScript(
                 path: file, expectedCurrentHash: SHA256.hexDigest(old), newHash: SHA256.hexDigest(new),
@@ -79,7 +79,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
     func testAFileChangedSinceTheProbeIsLeftAlone() throws {
         for (name, shell, path) in try shells() {
             let file = folder + "/etc/sysctl.conf"
-            FileManager.default.createFile(atPath: file, contents: Data("changed\n".utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("changed\n".utf8)))
             let script = RemoteFileWriteScript(
                 path: file, expectedCurrentHash: SHA256.hexDigest(Array("original\n".utf8)), newHash: SHA256.hexDigest([0x78]),
                 attributes: nil, backupPath: nil, runID: runID)
@@ -93,7 +93,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
     func testDamagedContentAndSymlinksAreRefused() throws {
         for (name, shell, path) in try shells() {
             let file = folder + "/etc/sysctl.conf"
-            FileManager.default.createFile(atPath: file, contents: Data("x\n".utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x\n".utf8)))
             let damaged = RemoteFileWriteScript(
                 path: file, expectedCurrentHash: SHA256.hexDigest(Array("x\n".utf8)), newHash: SHA256.hexDigest(Array("full\n".utf8)),
                 attributes: nil, backupPath: nil, runID: runID)
@@ -114,7 +114,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
     func testStatScriptReportsHashModeAndOwner() throws {
         for (name, shell, path) in try shells() {
             let file = folder + "/etc/sysctl.conf"
-            FileManager.default.createFile(atPath: file, contents: Data("abc".utf8), attributes: [.posixPermissions: 0o600])
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("abc".utf8), attributes: [.posixPermissions: 0o600]))
             let result = try run(RemoteFileStatScript.script(paths: [file, folder + "/missing", folder + "/etc"]), shell: shell, path: path)
             let states = RemoteFileStatScript.parse(result.stdout, count: 3)
             XCTAssertEqual(states?.first, .present(hash: SHA256.hexDigest(Array("abc".utf8)), attributes: FileAttributes(mode: "600", uid: getuid(), gid: getgid())!, canonicalPath: file), "\(name): \(result.stderr)")
@@ -129,7 +129,7 @@ final class RemediationRemoteScriptTests: XCTestCase {
             let key = try XCTUnwrap(SysctlKey("fake.key"))
             let script = RemoteLiveWriteScript.script(key: key, value: "0", expected: "1")
                 .replacingOccurrences(of: key.procPath, with: folder + "/live")
-            FileManager.default.createFile(atPath: folder + "/live", contents: Data("1\n".utf8))
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/live", contents: Data("1\n".utf8)))
             let result = try run(script, shell: shell, path: path)
             XCTAssertEqual(RemoteScriptStatus.parse(result.stdout)?.word, "ok", "\(name): \(result.stderr)")
             XCTAssertEqual(FileManager.default.contents(atPath: folder + "/live"), Data("0\n".utf8))

@@ -43,7 +43,7 @@ final class RemediationUnifiedDiffTests: XCTestCase {
         lines[1] = "X\n"
         lines.insert("new\n", at: 18)
         let text = diff(old, lines.joined())
-        XCTAssertEqual(text.components(separatedBy: "\n@@ ").count, 2, text)
+        XCTAssertEqual(text.components(separatedBy: "\n@@ -").count - 1, 2, text)
         XCTAssertTrue(text.contains("@@ -1,5 +1,5 @@"), text)
         XCTAssertTrue(text.contains("+new\n"), text)
     }
