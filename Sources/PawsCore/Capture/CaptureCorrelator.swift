@@ -9,7 +9,7 @@
 ///
 /// Use it as the `ResolvedSynSink` of the server-side analysis, call `beginClientSide`, then use it as the
 /// sink of the client-side analysis.
-public struct CaptureCorrelator: ResolvedSynSink {
+public struct CaptureCorrelator: ResolvedSynSink, Sendable {
     public let maximumIndexedSyns: Int
     public let maximumListedSyns: Int
 
@@ -225,7 +225,7 @@ public struct CaptureCorrelator: ResolvedSynSink {
 }
 
 /// What a NAT leaves alone in a SYN.
-struct SynFingerprint: Hashable {
+struct SynFingerprint: Hashable, Sendable {
     var destination: PacketEndpoint
     var sequenceNumber: UInt32
     var timestampValue: UInt32
@@ -239,7 +239,7 @@ struct SynFingerprint: Hashable {
     }
 }
 
-struct ServerSideSyn {
+struct ServerSideSyn: Sendable {
     var source: PacketEndpoint
     var timestampNanoseconds: Int64
     var frameNumber: Int
@@ -249,7 +249,7 @@ struct ServerSideSyn {
     var matched: Bool
 }
 
-struct AddressPair: Hashable {
+struct AddressPair: Hashable, Sendable {
     var clientSide: PacketAddress
     var serverSide: PacketAddress
 }

@@ -37,7 +37,7 @@ public protocol ResolvedSynSink {
 }
 
 /// A sink for when only the analysis itself is wanted.
-public struct DiscardingSynSink: ResolvedSynSink {
+public struct DiscardingSynSink: ResolvedSynSink, Sendable {
     public init() {}
 
     @inline(__always)

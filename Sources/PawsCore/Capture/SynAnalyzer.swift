@@ -5,7 +5,7 @@
 /// Feed it the TCP segments of a capture in file order with `consume`, then call `finish`. Memory is bounded
 /// by the options: pending attempts, tracked endpoints and clients, and listed unanswered SYNs all have caps,
 /// beyond which the analyzer counts instead of remembering.
-public struct SynAnalyzer {
+public struct SynAnalyzer: Sendable {
     public let options: SynAnalysisOptions
 
     private var files: [String] = []
@@ -444,24 +444,24 @@ public struct SynAnalyzer {
 // MARK: - State
 
 /// A connection attempt: client and server endpoints.
-struct HandshakeKey: Hashable {
+struct HandshakeKey: Hashable, Sendable {
     var client: PacketEndpoint
     var server: PacketEndpoint
 }
 
 /// The PAWS memory is per server host and client address, whatever the ports.
-struct PeerPair: Hashable {
+struct PeerPair: Hashable, Sendable {
     var server: PacketAddress
     var client: PacketAddress
 }
 
-struct ClientKey: Hashable {
+struct ClientKey: Hashable, Sendable {
     var serverIndex: Int
     var address: PacketAddress
 }
 
 /// One SYN packet of an attempt, waiting to learn its fate.
-struct SynTransmission {
+struct SynTransmission: Sendable {
     var frameNumber: Int
     var fileIndex: Int
     var timestampNanoseconds: Int64
@@ -471,7 +471,7 @@ struct SynTransmission {
 }
 
 /// What is kept of an answered attempt, briefly, to tell a duplicate copy of its SYN from a new attempt.
-struct AnsweredAttempt {
+struct AnsweredAttempt: Sendable {
     var sequenceNumber: UInt32
     var timestampValue: UInt32?
     var synTimestamp: Int64
@@ -479,7 +479,7 @@ struct AnsweredAttempt {
 
 /// An attempt waiting for an answer. Only its latest SYN is kept: an earlier one is resolved (unanswered)
 /// as soon as the client retransmits, so an attempt's size does not grow with its retransmissions.
-struct PendingAttempt {
+struct PendingAttempt: Sendable {
     var sequenceNumber: UInt32
     var firstSeen: Int64
     var transmissions: Int
@@ -488,14 +488,14 @@ struct PendingAttempt {
     var latest: SynTransmission
 }
 
-struct ServerTally {
+struct ServerTally: Sendable {
     var endpoint: PacketEndpoint
     var counters = SynCounters()
     var clientIndices: [Int] = []
     var pooledClientIndex: Int?
 }
 
-struct ClientTally {
+struct ClientTally: Sendable {
     var serverIndex: Int
     /// nil for the pool of clients past the tracking limit.
     var address: PacketAddress?
