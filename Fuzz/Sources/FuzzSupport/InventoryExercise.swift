@@ -1,0 +1,31 @@
+import PawsCore
+
+/// What the inventory targets do with a parsed inventory: everything `audit --limit` and
+/// `--shard` would, so group graphs and host names from the input reach the selection code too.
+public enum InventoryExercise {
+    public static func run(_ text: String, format: InventoryFormat) {
+        let inventory: Inventory
+        do {
+            inventory = try InventoryParser.parse(text: text, path: "fuzz.\(format.rawValue)", format: format)
+        } catch {
+            _ = error.description
+            _ = error.location
+            return
+        }
+        var names = Set<String>()
+        for host in inventory.hosts {
+            precondition(names.insert(host.name).inserted, "host \(host.name) listed twice")
+            precondition(inventory.host(named: host.name) != nil, "host \(host.name) cannot be found by name")
+        }
+        for group in inventory.groups.keys.sorted() {
+            _ = inventory.hosts(inGroup: group)
+            if let selection = try? HostSelection(patterns: group + ":!" + group) {
+                _ = try? inventory.select(selection)
+            }
+        }
+        _ = try? inventory.select(.all)
+        if let shard = try? InventoryShard(index: 1, count: 3) {
+            _ = shard.select(inventory.hosts)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import FuzzSupport
+import LibFuzzerEntry
+import PawsCore
+
+@_cdecl("FuzzSysctlPrecedence_main")
+func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    paws_libfuzzer_main(argc, argv, nil)
+}
+
+private let liveKeys: Set<SysctlKey> = [.tcpTwRecycle, .tcpTimestamps, .tcpTwReuse]
+
+private let models: [any SysctlApplierModel] = [
+    ProcpsSystemModel(), ProcpsSystemModel(legacy: true), SystemdSysctlModel(),
+    SystemdSysctlModel(directories: SystemdSysctlModel.splitUsrDirectories),
+]
+
+/// A host's whole set of sysctl files (see `SysctlFilesInput` for the input format) through both
+/// appliers' precedence models and the fixer's search for every assignment of a key.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSysctlPrecedence(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+    let configuration = SysctlConfigSet(files: SysctlFilesInput.files(from: FuzzInput.bytes(data, size)))
+    var keys: [SysctlKey] = [.tcpTwRecycle, .tcpTimestamps]
+    let evaluations = models.map { $0.evaluate(configuration) }
+    for evaluation in evaluations {
+        _ = evaluation.isComplete
+        for diagnostic in evaluation.diagnostics { _ = "\(diagnostic)" }
+        let explicit = evaluation.explicitKeys
+        // everyAssignment(to:) parses every file again per key: a few keys from the input suffice.
+        for key in explicit.sorted().prefix(3) where !keys.contains(key) { keys.append(key) }
+        let everything = evaluation.effectiveTable()
+        for (key, setting) in everything {
+            precondition(explicit.contains(key), "\(key) is effective without any line naming it")
+            precondition(evaluation.setting(for: key) == setting, "effectiveTable and setting(for:) disagree on \(key)")
+        }
+        let live = evaluation.effectiveTable(liveKeys: liveKeys)
+        for (key, setting) in live {
+            precondition(explicit.contains(key) || liveKeys.contains(key), "\(key) is effective but neither named nor live")
+            precondition(evaluation.setting(for: key, liveKeys: liveKeys) == setting, "effectiveTable and setting(for:) disagree on \(key)")
+        }
+        _ = evaluation.globPatterns
+        _ = evaluation.assignments(to: .tcpTwRecycle, liveKeys: liveKeys)
+        _ = evaluation.value(for: .tcpTimestamps)
+    }
+    // The fixer edits every line `everyAssignment` returns; a line an applier makes effective
+    // that is not among them would survive the fix.
+    for key in keys {
+        let assignments = configuration.everyAssignment(to: key)
+        for entry in assignments {
+            precondition(entry.key == key || entry.key.globMatches(key), "everyAssignment(to: \(key)) returned \(entry.key)")
+        }
+        for evaluation in evaluations {
+            guard let setting = evaluation.setting(for: key) else { continue }
+            precondition(
+                assignments.contains { $0.location.path == setting.originRealPath && $0.location.line == setting.origin.line },
+                "\(evaluation.applier) makes \(setting.originRealPath):\(setting.origin.line) effective for \(key), "
+                    + "but everyAssignment(to:) does not list it")
+        }
+    }
+    for file in configuration.files {
+        _ = configuration.resolve(file.path)
+    }
+    return 0
+}
