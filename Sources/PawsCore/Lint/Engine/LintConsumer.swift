@@ -1,0 +1,18 @@
+/// Where the linter reports what it finds, one file at a time (like swift-format's diagnostics
+/// engine): a collector for tests and reports, or a consumer that streams.
+public protocol LintConsumer {
+    /// A rule that holds for an assignment; `finding.suppression` is set when a comment silenced it.
+    mutating func consume(_ finding: LintFinding)
+    mutating func consume(_ notice: LintNotice)
+}
+
+/// Collects what the linter reports about one file.
+public struct LintFileResult: LintConsumer, Sendable, Hashable {
+    public var findings: [LintFinding] = []
+    public var notices: [LintNotice] = []
+
+    public init() {}
+
+    public mutating func consume(_ finding: LintFinding) { findings.append(finding) }
+    public mutating func consume(_ notice: LintNotice) { notices.append(notice) }
+}

@@ -1,0 +1,70 @@
+/// Dockerfiles and Containerfiles: `RUN` in shell form (continuations, heredocs), `RUN`, `CMD`
+/// and `ENTRYPOINT` in exec form (`["sysctl", "-w", "..."]`), and heredoc files (`COPY <<EOF
+/// /etc/sysctl.d/...`). Docker drops comment lines even inside a continued instruction, so they are
+/// blanked (same length, offsets kept) before the shell reader sees them.
+struct DockerfileExtractor: SysctlAssignmentExtractor {
+    private static let execFormInstructions: Set<String> = ["RUN", "CMD", "ENTRYPOINT"]
+
+    func extract(from buffer: ScanBuffer, session: ExtractionSession) {
+        var bytes = buffer.bytes
+        let table = LineTable(bytes, range: buffer.range)
+        for line in table.lines {
+            let first = TextLine.firstNonBlank(bytes, line)
+            if first < line.upperBound, bytes[first] == ASCII.hash {
+                for index in first..<line.upperBound { bytes[index] = ASCII.space }
+            } else {
+                execForm(bytes, line: line, buffer: buffer, session: session)
+            }
+        }
+        ShellScanner(session: session).scan(ScanBuffer(bytes: bytes, range: buffer.range, placement: buffer.placement))
+    }
+
+    /// `RUN ["sysctl", "-w", "net.ipv4.tcp_tw_recycle=1"]`.
+    private func execForm(_ bytes: [UInt8], line: Range<Int>, buffer: ScanBuffer, session: ExtractionSession) {
+        let first = TextLine.firstNonBlank(bytes, line)
+        var position = first
+        while position < line.upperBound, ASCII.isLetter(bytes[position]) { position += 1 }
+        let instruction = String(decoding: bytes[first..<position], as: UTF8.self).uppercased()
+        guard Self.execFormInstructions.contains(instruction) else { return }
+        position = TextLine.skipBlanks(bytes, from: position, before: line.upperBound)
+        guard position < line.upperBound, bytes[position] == ASCII.openBracket,
+            let strings = JSONStringList.parse(bytes, from: position, before: buffer.range.upperBound)
+        else { return }
+        let words = strings.map {
+            ShellWord(value: $0.value, raw: $0.raw, isQuoted: true, hasExpansion: false, substitutions: [])
+        }
+        ShellScanner(session: session).analyse(arguments: words, in: buffer.searching())
+    }
+}
+
+/// A JSON array of strings (`["a", "b\"c"]`) with where each string is written.
+enum JSONStringList {
+    static func parse(_ bytes: [UInt8], from start: Int, before end: Int) -> [(value: String, raw: Range<Int>)]? {
+        guard start < end, bytes[start] == ASCII.openBracket else { return nil }
+        var strings: [(value: String, raw: Range<Int>)] = []
+        var position = start + 1
+        while position < end {
+            let character = bytes[position]
+            if character == ASCII.closeBracket { return strings }
+            if ASCII.isSpace(character) || character == ASCII.comma || character == ASCII.backslash {
+                position += 1
+                continue
+            }
+            guard character == ASCII.doubleQuote else { return nil }
+            var value: [UInt8] = []
+            var close = position + 1
+            while close < end, bytes[close] != ASCII.doubleQuote {
+                if bytes[close] == ASCII.backslash, close + 1 < end {
+                    close += 1
+                    value.append(bytes[close] == UInt8(ascii: "n") ? ASCII.lineFeed : bytes[close])
+                } else {
+                    value.append(bytes[close])
+                }
+                close += 1
+            }
+            strings.append((String(decoding: value, as: UTF8.self), position..<min(close + 1, end)))
+            position = close + 1
+        }
+        return nil
+    }
+}

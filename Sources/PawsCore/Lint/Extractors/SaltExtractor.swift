@@ -1,0 +1,32 @@
+import Yams
+
+/// Salt states: `sysctl.present` (and the older `sysctl: [present, ...]`), whose arguments are a
+/// list of one-key mappings; the key is the `name` argument or, without one, the state id.
+///
+///     net.ipv4.tcp_tw_recycle:
+///       sysctl.present:
+///         - value: 1
+struct SaltExtractor: YAMLNodeRecogniser {
+    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {
+        for (stateID, body) in mapping {
+            guard case .scalar(let id) = stateID, case .mapping(let state) = body else { continue }
+            var arguments: Node.Sequence?
+            if case .sequence(let list)? = state["sysctl.present"] {
+                arguments = list
+            } else if case .sequence(let list)? = state["sysctl"], list.contains(where: { $0.scalar?.string == "present" }) {
+                arguments = list
+            }
+            guard let arguments else { continue }
+            var name: Node.Scalar?
+            var value: Node.Scalar?
+            for argument in arguments {
+                guard case .mapping(let pair) = argument else { continue }
+                name = name ?? pair.scalar(forAnyOf: ["name"])
+                value = value ?? pair.scalar(forAnyOf: ["value"])
+            }
+            let keyScalar = name ?? id
+            guard let value, let key = tree.session.watched.key(named: tree.resolved(keyScalar.string)) else { continue }
+            tree.emit(key: key, named: keyScalar, value: value, form: .saltState)
+        }
+    }
+}
