@@ -223,10 +223,18 @@ testfleet_launch_host() {
     esac
 }
 
+# True when PID runs in this host's namespace. Namespace ids are reused as soon as a namespace ends (while
+# a fleet stops, another fleet's new host may get the id this host had), so the id only preselects; the
+# host's own /etc overlay in the process's mount table decides.
+testfleet_process_in_host() {
+    local pid=$1 host_dir=$2
+    grep -qF -- "upperdir=$host_dir/overlay/etc/upper," "/proc/$pid/mountinfo" 2>/dev/null
+}
+
 # Every process of a host: its main process and, for an sshd, everything else in its mount namespace
 # (sessions, and anything they started). Only processes this script started can be in that namespace.
 testfleet_host_processes() {
-    local host_dir=$1 pid start_time namespace entry
+    local host_dir=$1 pid start_time namespace candidate
     if [ -s "$host_dir/pid" ] && [ -s "$host_dir/pid.start-time" ]; then
         pid=$(<"$host_dir/pid")
         start_time=$(<"$host_dir/pid.start-time")
@@ -238,10 +246,13 @@ testfleet_host_processes() {
     namespace=${namespace//[/\\[}
     namespace=${namespace//]/\\]}
     find /proc/[0-9]*/ns/mnt -maxdepth 0 -lname "$namespace" 2>/dev/null |
-        while IFS=/ read -r _ _ entry _; do printf '%s\n' "$entry"; done
+        while IFS=/ read -r _ _ candidate _; do
+            if testfleet_process_in_host "$candidate" "$host_dir"; then printf '%s\n' "$candidate"; fi
+        done
     return 0
 }
 
+# Stops every process of a host; returns 1 (after saying which) if some would not go away.
 testfleet_stop_host() {
     local host_dir=$1 round
     local -a pids
@@ -254,7 +265,8 @@ testfleet_stop_host() {
         [ "$round" -ne 30 ] || kill -KILL "${pids[@]}" 2>/dev/null || true
         sleep 0.1
     done
-    testfleet_die "could not stop processes ${pids[*]} of $host_dir"
+    printf 'testfleet: could not stop processes %s of %s\n' "${pids[*]}" "$host_dir" >&2
+    return 1
 }
 
 # sysctl -w inside the host changed its tmpfs; keep those values across an sshd restart, as a real host
