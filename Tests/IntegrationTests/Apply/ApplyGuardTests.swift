@@ -8,7 +8,7 @@ final class ApplyGuardTests: XCTestCase {
     func testARunKilledAfterAnIntentCanBeRolledBackFromItsJournal() throws {
         let fleet = try ApplyFleet(hosts: ["centos-three-files"])
         let original = try fleet.state(of: "centos-three-files")
-        let running = try fleet.startApply(environment: ["PAWSGUARD_TEST_PAUSE_AFTER_INTENT": "30"])
+        let running = try fleet.startApply(environment: ["PAWSGUARD_TEST_PAUSE_AFTER_INTENT": "4"])
         // The second intent is written once the first file is replaced; kill pawsguard right there.
         let run = try fleet.waitForJournal("\"fileIntent\"", count: 2)
         running.killHard()
@@ -36,6 +36,26 @@ final class ApplyGuardTests: XCTestCase {
         XCTAssertTrue(rollback.stdout.contains("already-original: /etc/sysctl.d/60-tuning.conf"), rollback.stdout)
         XCTAssertTrue(try fleet.state(of: "centos-three-files").sameContent(as: original))
         XCTAssertNil(try? fleet.read("centos-three-files", "/run/pawsguard.lock/run"), "lock released")
+    }
+
+    func testARunWhoseConnectionIsCutCanBeRolledBackLater() throws {
+        let fleet = try ApplyFleet(hosts: ["ubuntu-crlf"])
+        let original = try fleet.state(of: "ubuntu-crlf")
+        let running = try fleet.startApply(["--format", "json"], environment: ["PAWSGUARD_TEST_PAUSE_AFTER_INTENT": "3"])
+        let run = try fleet.waitForJournal("\"fileIntent\"", count: 2)
+        // sshd and every session of the host die (as in a network cut or a reboot of sshd).
+        try fleet.fleet.restartHost("ubuntu-crlf")
+        let result = running.wait()
+        XCTAssertEqual(result.status, 3)
+        XCTAssertTrue(result.stdout.contains("\"outcome\" : \"failed\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("pawsguard rollback \(run)"), result.stdout)
+        XCTAssertTrue(fleet.journal(run).contains("\"mayHaveHappened\":true"), fleet.journal(run))
+
+        let rollback = fleet.pawsguard(["rollback", run, "--known-hosts", fleet.fleet.knownHostsPath])
+        XCTAssertEqual(rollback.status, 0, rollback.stdout + rollback.stderr)
+        XCTAssertTrue(rollback.stdout.contains("restored: /etc/sysctl.d/70-crlf.conf"), rollback.stdout)
+        XCTAssertTrue(rollback.stdout.contains("already-original: /etc/sysctl.d/80-noeol.conf"), rollback.stdout)
+        XCTAssertTrue(try fleet.state(of: "ubuntu-crlf").sameContent(as: original))
     }
 
     func testASecondConcurrentApplyIsRefusedByTheHostLock() throws {
