@@ -45,8 +45,10 @@ public enum ProbeScript {
         lines.append("N=${PAWSGUARD_PROC_NET:-/proc/net}")
         lines.append(#"h() { printf '%s %s\n' "$B" "$*"; }"#)
         lines.append(#"nl() { printf '\n'; }"#)
-        // One-line /proc values are read with the `read` builtin: no process per key.
-        lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=; IFS= read -r v 2>/dev/null < "$2"; h "$1" "$3"; printf '%s\n' "$v"; fi; }"#)
+        // /proc/sys values are read with `cat`, not the `read` builtin: dash and busybox `read` one
+        // byte per read(2), and an integer sysctl (proc_dointvec) answers a 1-byte read with its
+        // first digit and then EOF, so somaxconn=4096 would come back as "4".
+        lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=$(cat -- "$2" 2>/dev/null); h "$1" "$3"; printf '%s\n' "$v"; fi; }"#)
         lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; nl; elif [ ! -r "$2" ]; then h "$1-unreadable"; nl; else h "$1"; cat -- "$2" 2>/dev/null; nl; fi; }"#)
         lines.append(#"cf() { h path; printf '%s\n' "$1"; if [ -h "$1" ]; then h link; readlink -- "$1" 2>/dev/null; nl; fi; if [ ! -e "$1" ]; then h file-absent; nl; elif [ ! -r "$1" ]; then h file-unreadable; nl; else h file; cat -- "$1" 2>/dev/null; nl; fi; }"#)
         lines.append("h probe \(formatVersion)")
