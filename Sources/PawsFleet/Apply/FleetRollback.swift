@@ -58,7 +58,7 @@ public struct FleetRollback: Sendable {
 
     /// `hosts` (with current inventory values, when given) override the journal's by name.
     public func run(journal: RunJournal?, hosts override: [InventoryHost] = []) async -> [HostResult] {
-        let targets = history.hosts.filter { !$0.undoable.isEmpty }
+        let targets = history.hostsNeedingRollback
         let inventoryHosts = targets.map { target -> InventoryHost in
             override.first { $0.name == target.name } ?? target.inventoryHost
                 ?? InventoryHost(name: target.name, address: target.name, location: SourceLocation(path: "journal", line: 0))
@@ -141,6 +141,10 @@ public struct FleetRollback: Sendable {
                 changes.append(ChangeResult(description: description, outcome: .failed, detail: HostPreparation.reason(error)))
             }
         }
-        return HostResult(host: host.name, changes: changes, failure: nil)
+        let result = HostResult(host: host.name, changes: changes, failure: nil)
+        if !dryRun && result.isClean {
+            try? journal?.append(.hostFinished(host: host.name, outcome: .rolledBack, reason: "undone by \(by)"))
+        }
+        return result
     }
 }

@@ -34,6 +34,13 @@ struct HostApplier {
         if let port = settings.checkPort, !PortProbe.accepts(address: host.address, port: port) {
             return finish(host.name, result(.skipped, ApplyError.portClosedBefore(host: host.name, address: host.address, port: port).description))
         }
+        // Journaled before the lock is taken, so that the rollback of a run killed right after
+        // taking it visits the host and releases the lock.
+        do {
+            try journal.append(.hostStarted(host: host, changes: plan.fileChanges.count + plan.liveWrites.count))
+        } catch {
+            return result(.failed, "nothing changed: \(error)")
+        }
         do {
             try acquireLock(connection)
         } catch let error as ApplyError {
@@ -47,7 +54,6 @@ struct HostApplier {
         var done: [RunHistory.RecordedChange.Kind] = []
         var inFlight: RunHistory.RecordedChange.Kind?
         do {
-            try journal.append(.hostStarted(host: host, changes: plan.fileChanges.count + plan.liveWrites.count))
             var index = 0
             for change in plan.fileChanges {
                 let intent = FileIntent(change: change, backupPath: settings.backupPath(for: change.realPath))

@@ -55,7 +55,7 @@ struct RollbackCommand: AsyncParsableCommand {
             history: history, connector: connector, force: force, dryRun: dryRun,
             backupDirectory: backupDir ?? history.start?.backupDirectory ?? ApplySettings.defaultBackupDirectory,
             concurrency: connection.forks)
-        if history.undoableCount == 0 {
+        if history.hostsNeedingRollback.isEmpty {
             Terminal.out("run \(id): nothing to undo (no change of it may still be in place)\n")
             return
         }

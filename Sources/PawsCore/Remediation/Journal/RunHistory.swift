@@ -15,6 +15,10 @@ public struct RunHistory: Sendable, Hashable {
         public var outcome: ApplyOutcome?
         public var reason: String?
 
+        /// True when a rollback has something to do there: a change that may be in place, or a
+        /// host the run never finished with (it may still hold the run's lock).
+        public var needsRollback: Bool { !undoable.isEmpty || outcome == nil }
+
         /// Changes that may be in place on the host now, newest first: the order to undo them.
         public var undoable: [RecordedChange] {
             changes.filter { $0.state.mayBeInPlace }.reversed()
@@ -101,4 +105,7 @@ public struct RunHistory: Sendable, Hashable {
 
     /// Changes that may still be in place on some host.
     public var undoableCount: Int { hosts.reduce(0) { $0 + $1.undoable.count } }
+
+    /// Hosts a rollback visits.
+    public var hostsNeedingRollback: [HostHistory] { hosts.filter(\.needsRollback) }
 }
