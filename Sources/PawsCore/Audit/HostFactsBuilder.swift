@@ -34,8 +34,10 @@ public struct HostFactsBuilder: Sendable {
             let systemdSetting = systemd.setting(for: sysctlKey, liveKeys: liveKeys)
             let assignments = configuration.everyAssignment(to: sysctlKey).map { entry in
                 var effective: [SysctlApplier] = []
-                if procpsSetting?.origin == entry.location { effective.append(procps.applier) }
-                if systemdSetting?.origin == entry.location { effective.append(.systemd) }
+                // Assignments name the real file; an applier may reach it through a symlink
+                // (systemd reads /etc/sysctl.conf as /etc/sysctl.d/99-sysctl.conf).
+                if procpsSetting.map(Self.realOrigin) == entry.location { effective.append(procps.applier) }
+                if systemdSetting.map(Self.realOrigin) == entry.location { effective.append(.systemd) }
                 return ConfigAssignment(
                     location: entry.location, value: entry.value ?? "", ignoreFailure: entry.ignoreFailure,
                     effectiveUnder: effective, viaGlob: entry.key.isGlob)
@@ -70,6 +72,11 @@ public struct HostFactsBuilder: Sendable {
             host: host.name, kernelRelease: snapshot.kernelRelease, keys: keyFacts, counters: counterValues,
             deltas: deltas, sampleIntervalSeconds: deltas == nil ? nil : snapshot.sampleIntervalSeconds, nat: nat,
             unreadableFiles: unreadable)
+    }
+
+    /// The origin line in the file it really lives in, symlinks followed.
+    private static func realOrigin(_ setting: PersistedSetting) -> SourceLocation {
+        SourceLocation(path: setting.originRealPath, line: setting.origin.line, column: setting.origin.column)
     }
 
     private func inboundPeers(_ snapshot: HostSnapshot) -> [InboundPeer] {
