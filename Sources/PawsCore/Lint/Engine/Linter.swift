@@ -30,7 +30,7 @@ public struct Linter: Sendable {
         let source = LintSourceText(path: path, bytes: bytes)
         let session = ExtractionSession(source: source, watched: watched, kind: kind)
         Self.extractor(for: kind).extract(from: ScanBuffer(bytes: bytes, range: 0..<bytes.count, placement: .exact), session: session)
-        reportFileNotices(source: source, kind: kind, into: &consumer)
+        reportFileNotices(source: source, into: &consumer)
         for notice in session.notices { consumer.consume(notice) }
         guard !session.candidates.isEmpty else { return }
         applyRules(to: session.candidates, source: source, into: &consumer)
@@ -91,15 +91,15 @@ public struct Linter: Sendable {
         }
     }
 
-    /// Long lines, and bytes that are not UTF-8 (the sysctl reader reports those per line itself).
-    private func reportFileNotices(source: LintSourceText, kind: LintSourceKind, into consumer: inout some LintConsumer) {
+    /// Long lines, and the first line with bytes that are not UTF-8.
+    private func reportFileNotices(source: LintSourceText, into consumer: inout some LintConsumer) {
         for index in 0..<source.lineCount {
             let line = source.lineContent(index: index)
             if line.count >= Self.longLineThreshold {
                 consumer.consume(LintNotice(location: SourceLocation(path: source.path, line: index + 1), kind: .longLine(bytes: line.count)))
             }
         }
-        guard kind != .sysctlConfig, let invalid = UTF8Validation.firstInvalidOffset(source.bytes) else { return }
+        guard let invalid = UTF8Validation.firstInvalidOffset(source.bytes) else { return }
         consumer.consume(LintNotice(location: SourceLocation(path: source.path, line: source.lineIndex(ofOffset: invalid) + 1), kind: .invalidUTF8))
     }
 }

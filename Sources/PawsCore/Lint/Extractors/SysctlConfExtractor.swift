@@ -12,10 +12,5 @@ struct SysctlConfExtractor: SysctlAssignmentExtractor {
                 session.emit(key: key, keyText: entry.rawKey, atLocal: offset, in: buffer, rawValue: value, form: .sysctlLine)
             }
         }
-        for diagnostic in file.diagnostics {
-            if case .invalidUTF8 = diagnostic.kind, let span = file.lines.first(where: { $0.line == diagnostic.location.line }) {
-                session.note(.invalidUTF8, atFileOffset: buffer.range.lowerBound + span.content.lowerBound)
-            }
-        }
     }
 }

@@ -2,9 +2,10 @@
 /// text of `a`, `i` and `c` commands. The pattern of `s` is what it replaces, so
 /// `s/tcp_tw_recycle = 1/tcp_tw_recycle = 0/` sets 0, not 1.
 enum SedScript {
-    static func writtenTexts(_ script: String) -> [String] {
+    /// Each written text with the offset in the script where it starts.
+    static func writtenTexts(_ script: String) -> [(text: String, offset: Int)] {
         let bytes = Array(script.utf8)
-        var texts: [String] = []
+        var texts: [(text: String, offset: Int)] = []
         var position = 0
         while position < bytes.count {
             position = skipAddress(bytes, from: skipSeparators(bytes, from: position))
@@ -17,7 +18,7 @@ enum SedScript {
                 let delimiter = bytes[position]
                 let (_, afterPattern) = delimited(bytes, from: position + 1, by: delimiter)
                 let (replacement, afterReplacement) = delimited(bytes, from: afterPattern, by: delimiter)
-                texts.append(replacement)
+                texts.append((replacement, afterPattern))
                 position = skipToCommandEnd(bytes, from: afterReplacement)
             case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "c"):
                 // GNU one-liner `a text` and classic `a\` + newline + text.
@@ -27,7 +28,7 @@ enum SedScript {
                 while position < bytes.count, ASCII.isBlank(bytes[position]) { position += 1 }
                 var end = position
                 while end < bytes.count, bytes[end] != ASCII.lineFeed { end += 1 }
-                texts.append(EscapedText.decodingNewlines(String(decoding: bytes[position..<end], as: UTF8.self)))
+                texts.append((EscapedText.decodingNewlines(String(decoding: bytes[position..<end], as: UTF8.self)), position))
                 position = end
             default:
                 position = skipToCommandEnd(bytes, from: position)

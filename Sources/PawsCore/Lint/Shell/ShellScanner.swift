@@ -295,8 +295,9 @@ struct ShellScanner {
         }
         for script in scripts {
             let text = script.value.hasPrefix("--expression=") ? String(script.value.dropFirst("--expression=".count)) : script.value
+            let prefix = script.value.utf8.count - text.utf8.count
             for written in SedScript.writtenTexts(text) {
-                writtenLines(buffer.nested(written, atLocal: script.raw.lowerBound))
+                writtenLines(buffer.nested(written.text, atLocal: script.raw.lowerBound + prefix + written.offset))
             }
         }
     }

@@ -71,6 +71,7 @@ struct GenericTextScanner {
             return
         }
         let valueStart = TextLine.skipBlanks(bytes, from: separatorEnd, before: line.upperBound)
+        if Self.readsLikeProse(bytes, token: token, separator: position, valueStart: valueStart, line: line) { return }
         if valueStart >= line.upperBound {
             if bytes[position] == ASCII.colon, let field = blockValue(below: lineIndex, table: table, bytes: bytes) {
                 emit(token, field, form: .keyValueMap, buffer: buffer)
@@ -87,6 +88,15 @@ struct GenericTextScanner {
         let value = TextLine.valueToken(bytes, at: valueStart, before: line.upperBound, stopAtBlank: stopAtBlank)
         guard !value.value.isEmpty, !TextLine.opensBlock(value.value) else { return }
         emit(token, value, form: .keyValueMap, buffer: buffer)
+    }
+
+    /// `Complain when net.ipv4.tcp_tw_recycle = 1`: a word before the key and blanks around the
+    /// separator are a sentence about the setting, not the setting.
+    private static func readsLikeProse(_ bytes: [UInt8], token: KeyToken, separator: Int, valueStart: Int, line: Range<Int>) -> Bool {
+        var before = token.range.lowerBound
+        while before > line.lowerBound, ASCII.isBlank(bytes[before - 1]) { before -= 1 }
+        guard before > line.lowerBound, before < token.range.lowerBound, ASCII.isIdentifier(bytes[before - 1]) else { return false }
+        return separator > token.range.upperBound || valueStart > separator + 1
     }
 
     /// `k: { value: 1 }`.

@@ -12,9 +12,9 @@ final class YAMLTree {
     /// `name: literal` pairs anywhere in the file, first definition first: what `{{ name }}` means.
     private(set) var variables: [String: String] = [:]
 
-    /// Keys whose string values are not configuration: conditions, patterns and messages.
+    /// Keys whose string values are not configuration: labels, conditions, patterns and messages.
     static let unscannedKeys: Set<String> = [
-        "regexp", "regex", "search_string", "when", "that", "failed_when", "changed_when", "until", "msg", "fail_msg",
+        "name", "regexp", "regex", "search_string", "when", "that", "failed_when", "changed_when", "until", "msg", "fail_msg",
         "success_msg", "description", "summary", "title", "comment", "comments", "note", "notes", "help", "message",
         "warn", "debug", "assert",
     ]
