@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libssh-dev openssh-server pkg-config iproute2 procps sudo busybox tcpdump python3 libxml2
 BIN_PATH = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: all build test demo deps unit-test integration-test clean playbooks fleet-up fleet-down lint-self
+.PHONY: all build test demo deps clean playbooks fleet-up fleet-down
 
 all: build
 
@@ -32,3 +32,13 @@ clean:
 ## playbooks: embed playbooks/*.yml into the binary (run after editing a playbook).
 playbooks:
 	@bash scripts/embed-playbooks
+
+FLEET_STATE ?= /tmp/pawsguard-fleet
+
+## fleet-up: start the demo fleet and leave it running (inventory and known_hosts in $(FLEET_STATE)).
+fleet-up:
+	bash scripts/testfleet start --scenarios demo/fleet --state $(FLEET_STATE)
+
+## fleet-down: stop it.
+fleet-down:
+	bash scripts/testfleet stop --state $(FLEET_STATE)
