@@ -88,9 +88,9 @@ struct HostApplier {
         }
 
         ApplyTestPauses.sleep(settings.pauses.beforeVerify)
-        let problems = verify(connection, host: host)
+        let (problems, evidence) = verify(connection, host: host)
         if problems.isEmpty {
-            return finish(host.name, result(.verified, plan.notes.isEmpty ? nil : plan.notes.joined(separator: "; "), applied: true, verified: true))
+            return finish(host.name, result(.verified, evidence, applied: true, verified: true))
         }
         let cause = ApplyError.verificationFailed(host: host.name, problems: problems).description
         return finish(host.name, undo(done, connection: connection, host: host.name, cause: cause, skipped: false, result: result))
@@ -154,10 +154,12 @@ struct HostApplier {
 
     /// Re-reads the host: a fresh plan must be empty (live values right, both appliers' persisted
     /// values right, no stale line), and `--check-port` must still connect.
-    private func verify(_ connection: HostConnection, host: InventoryHost) -> [String] {
+    private func verify(_ connection: HostConnection, host: InventoryHost) -> (problems: [String], evidence: String?) {
         var problems: [String] = []
+        var evidence: String?
         do {
             let snapshot = try connection.probe(request: request)
+            evidence = VerificationSummary.describe(snapshot: snapshot, desired: settings.desired)
             let replan = try settings.planner.plan(host: host.name, snapshot: snapshot)
             for write in replan.liveWrites {
                 problems.append("live \(write.key) is \(write.from), not \(write.to)")
@@ -176,8 +178,9 @@ struct HostApplier {
                 return PortProbe.accepts(address: host.address, port: port)
             }
             if !accepts { problems.append("\(host.address):\(port) no longer accepts TCP connections") }
+            evidence = evidence.map { $0 + "; port \(port) accepts" }
         }
-        return problems
+        return (problems, evidence)
     }
 
     /// Undoes the host's changes, newest first, and says what became of the host.
