@@ -6,8 +6,22 @@
 /// parser can find the next header even when a file has no trailing newline. Because the
 /// boundary is random per run, a file on the host cannot contain a forged header.
 ///
+/// Every process the script starts costs the host about as much CPU as a small part of sshd's own
+/// work per connection (fork, exec, dynamic linking), so the script starts as few as it can:
+/// one-line `/proc/sys` values are read with the `read` builtin, and the files whose bytes must
+/// arrive exactly (sysctl files, `/proc/net` tables, os-release) go through one `cat` for up to
+/// seven files at a time. Text between two files (headers, paths, values) is collected in the
+/// variable `T` and handed to that `cat` as here-documents on fds 3-9, read through
+/// `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
+/// `cat` per file would print. A symlink's target still needs one `readlink` (`$(...)` drops
+/// trailing newlines of the target; targets do not end in newlines). bash before 5.1 keeps
+/// here-documents in temporary files: where it cannot create one (a full or read-only `/tmp`),
+/// the script notices up front and falls back to printing text and running one `cat` per file.
+/// `sleep` (sampling) first hands pending files to `cat`, so the first sample is read before it.
+///
 /// Values that vary (paths, keys) are single-quoted with `ShellQuote`; keys are also validated
-/// by `ProbeScript.validate(key:)` before they get here.
+/// by `ProbeScript.validate(key:)` before they get here. File names found on the host only ever
+/// travel in variables (`F3`...`F9`, `P3`...`P9`, `T`), never in the text that `eval` parses.
 public enum ProbeScript {
     public static let formatVersion = 1
 
@@ -43,14 +57,21 @@ public enum ProbeScript {
         // /proc/net is per process and cannot be mounted over; test fleets point the probe at
         // fake counters through sshd's SetEnv instead.
         lines.append("N=${PAWSGUARD_PROC_NET:-/proc/net}")
-        lines.append(#"h() { printf '%s %s\n' "$B" "$*"; }"#)
-        lines.append(#"nl() { printf '\n'; }"#)
-        // /proc/sys values are read with `cat`, not the `read` builtin: dash and busybox `read` one
-        // byte per read(2), and an integer sysctl (proc_dointvec) answers a 1-byte read with its
-        // first digit and then EOF, so somaxconn=4096 would come back as "4".
-        lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=$(cat -- "$2" 2>/dev/null); h "$1" "$3"; printf '%s\n' "$v"; fi; }"#)
-        lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; nl; elif [ ! -r "$2" ]; then h "$1-unreadable"; nl; else h "$1"; cat -- "$2" 2>/dev/null; nl; fi; }"#)
-        lines.append(#"cf() { h path; printf '%s\n' "$1"; if [ -h "$1" ]; then h link; readlink -- "$1" 2>/dev/null; nl; fi; if [ ! -e "$1" ]; then h file-absent; nl; elif [ ! -r "$1" ]; then h file-unreadable; nl; else h file; cat -- "$1" 2>/dev/null; nl; fi; }"#)
+        lines.append("NL='\n'")
+        lines.append("T= k=2 H=0")
+        // Here-documents work (bash < 5.1 needs a temporary file for each): batch files into one cat.
+        lines.append("if true 2>/dev/null 3<<'E'\nx\nE\nthen H=1; fi")
+        lines.append(#"a() { T=$T$1; }"#)
+        lines.append(#"h() { a "$B $*$NL"; }"#)
+        // fb FILE: FILE's bytes follow the text collected so far.
+        lines.append(#"fb() { if [ $H = 1 ]; then k=$((k+1)); eval "P$k=\${T%\"\$NL\"} F$k=\$1"; T=; [ $k -lt 9 ] || fl; else printf '%s' "$T"; T=; cat -- "$1" 2>/dev/null; fi; }"#)
+        // fl: one cat for the pending files, each after its text (a here-document adds back the
+        // newline that fb took off the text's end).
+        lines.append(#"fl() { [ $k -gt 2 ] || return 0; c=; r=; e=; i=3; while [ $i -le $k ]; do c="$c /proc/self/fd/$i \"\$F$i\""; r="$r $i<<E$i"; e="$e\$P$i${NL}E$i$NL"; i=$((i+1)); done; eval "cat --$c 2>/dev/null$r$NL$e"; k=2; }"#)
+        // One-line /proc values are read with the `read` builtin: no process per key.
+        lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=; IFS= read -r v 2>/dev/null < "$2"; h "$1" "$3"; a "$v$NL"; fi; }"#)
+        lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; fb "$2"; fi; a "$NL"; }"#)
+        lines.append(#"cf() { h path; a "$1$NL"; if [ -h "$1" ]; then h link; a "$(readlink -- "$1" 2>/dev/null)$NL$NL"; fi; if [ ! -e "$1" ]; then h file-absent; elif [ ! -r "$1" ]; then h file-unreadable; else h file; fb "$1"; fi; a "$NL"; }"#)
         lines.append("h probe \(formatVersion)")
         lines.append("one release /proc/sys/kernel/osrelease")
         lines.append("one hostname /proc/sys/kernel/hostname")
@@ -60,6 +81,7 @@ public enum ProbeScript {
         }
         lines.append("blob netstat \"$N/netstat\"")
         if let interval = request.sampleIntervalSeconds, interval > 0 {
+            lines.append("fl")
             lines.append("sleep \(interval)")
             lines.append("blob netstat \"$N/netstat\"")
         }
@@ -69,6 +91,8 @@ public enum ProbeScript {
         lines.append(#"for d in \#(directories); do for f in "$d"/*.conf; do if [ -e "$f" ] || [ -h "$f" ]; then cf "$f"; fi; done; done"#)
         lines.append("cf \(ShellQuote.quote(sysctlConf))")
         lines.append("h end")
+        lines.append("fl")
+        lines.append(#"printf '%s' "$T""#)
         return lines.joined(separator: "\n") + "\n"
     }
 }
