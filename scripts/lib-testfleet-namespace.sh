@@ -55,6 +55,32 @@ write_os_release() {
     } >/etc/os-release
 }
 
+# host.conf users=: login users with the fleet's client key (AuthorizedKeysFile is shared) and a sudo rule.
+# They are added to this host's overlay /etc only; "*" in shadow means no password, so a sudo rule without
+# NOPASSWD makes `sudo -n` fail with "a password is required". Homes live in the host's /run overlay.
+add_users() {
+    local entry name sudo uid=2000 rule
+    [ "${#HC_USERS[@]}" -gt 0 ] || return 0
+    command -v sudo >/dev/null || testfleet_die "$host_name: host.conf users= needs sudo on this machine (make deps)"
+    printf '127.0.1.1\t%s\n' "$host_name" >>/etc/hosts # sudo resolves the host name
+    for entry in "${HC_USERS[@]}"; do
+        name=${entry%%:*} sudo=${entry#*:} uid=$((uid + 1))
+        printf '%s:x:%d:%d:testfleet user:/run/testfleet-home/%s:/bin/sh\n' "$name" "$uid" "$uid" "$name" >>/etc/passwd
+        printf '%s:x:%d:\n' "$name" "$uid" >>/etc/group
+        [ ! -e /etc/shadow ] || printf '%s:*:19000:0:99999:7:::\n' "$name" >>/etc/shadow
+        mkdir -p "/run/testfleet-home/$name"
+        chown "$uid:$uid" "/run/testfleet-home/$name"
+        case $sudo in
+            sudo-nopasswd) rule="$name ALL=(ALL) NOPASSWD: ALL" ;;
+            sudo-password) rule="$name ALL=(ALL) ALL" ;;
+            none) continue ;;
+        esac
+        mkdir -p /etc/sudoers.d
+        printf '%s\n' "$rule" >"/etc/sudoers.d/testfleet-$name"
+        chmod 0440 "/etc/sudoers.d/testfleet-$name"
+    done
+}
+
 # First start only: later starts (restart-host) keep whatever the host's writes left in the upper layers,
 # as a real host keeps its disk across an sshd restart.
 seed_files() {
@@ -81,6 +107,7 @@ seed_files() {
         done
     fi
     write_os_release
+    add_users
     printf '%s\n' "$host_name" >/etc/hostname
     for entry in "${HC_CHMODS[@]}"; do
         mode=${entry%% *}

@@ -40,9 +40,10 @@ testfleet_read_host_conf() {
     HC_INVENTORY_VARS=""
     HC_GROUPS=()
     HC_CHMODS=()
+    HC_USERS=()
     local conf="$host_dir/host.conf"
     [ -e "$conf" ] || return 0
-    local line key value number=0 group mode path
+    local line key value number=0 group mode path entry
     while IFS= read -r line || [ -n "$line" ]; do
         number=$((number + 1))
         line=$(testfleet_trim "${line%$'\r'}")
@@ -79,8 +80,14 @@ testfleet_read_host_conf() {
                 [[ -n $path && $path != /* && $path != *..* ]] ||
                     testfleet_die "$conf:$number: chmod path must be relative to the host's / (e.g. etc/sysctl.conf) and contain no '..'"
                 HC_CHMODS+=("$mode $path") ;;
+            users)
+                IFS=',' read -r -a HC_USERS <<<"$value"
+                for entry in "${HC_USERS[@]}"; do
+                    [[ $entry =~ ^[a-z_][a-z0-9_-]{0,30}:(sudo-nopasswd|sudo-password|none)$ ]] ||
+                        testfleet_die "$conf:$number: users wants NAME:SUDO[,NAME:SUDO] with SUDO sudo-nopasswd, sudo-password or none, not '$entry'"
+                done ;;
             *)
-                testfleet_die "$conf:$number: unknown key '$key' (known: kernel, state, os_release_id, os_release_version_id, pretty_name, inventory_vars, groups, chmod)" ;;
+                testfleet_die "$conf:$number: unknown key '$key' (known: kernel, state, os_release_id, os_release_version_id, pretty_name, inventory_vars, groups, chmod, users)" ;;
         esac
     done <"$conf"
 }
