@@ -9,26 +9,32 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Fix tcp_tw_recycle live and in every sysctl file, with diffs, canary rollout and exact rollback.",
         discussion: """
-            Every host is probed in this run and planned from what the probe saw: a live write where the kernel
-            has the key and its value is wrong, and in-place edits of every configuration line that sets another
-            value (commented out with '# pawsguard <run-id>: '; symlinks are followed to the real file), checked
-            to leave the right value under both procps `sysctl --system` and systemd-sysctl. On 4.12+ kernels,
-            where tcp_tw_recycle no longer exists, stale lines are commented out and nothing is written live.
-            A host that is already right gets an empty plan.
+            Every host is probed in this run and planned from what the probe saw: a live
+            write where the kernel has the key and its value is wrong, and in-place edits
+            of every configuration line that sets another value, commented out with the
+            marker "# pawsguard <run-id>: " (symlinks are followed to the real file),
+            checked to leave the right value under both procps `sysctl --system` and
+            systemd-sysctl. On 4.12+ kernels, where tcp_tw_recycle no longer exists,
+            stale lines are commented out and nothing is written live. A host that is
+            already right gets an empty plan.
 
-            --dry-run prints each host's unified diffs and live writes and changes nothing. Otherwise the plan
-            summary is shown and confirmed on a terminal; without a terminal, --yes is required.
+            --dry-run prints each host's unified diffs and live writes and changes
+            nothing. Otherwise the plan summary is shown and confirmed on a terminal;
+            without a terminal, --yes is required.
 
-            Each change is recorded (old bytes, hashes, mode, owner, old live value) in the run's journal in
-            $XDG_STATE_HOME/pawsguard/runs/<run-id>/ and fsynced before it is sent; a copy of each file is left
-            on the host in --backup-dir. Files are written through a temporary file, fsynced and renamed, with
-            mode and owner kept; content goes on stdin; non-root users go through `sudo -n`. A per-host lock
-            (/run/pawsguard.lock) refuses a second concurrent run, and a file changed since the probe is left
-            alone. After each host, its live and both persisted values are re-derived from a fresh probe
-            (and --check-port must still connect); a host that fails is rolled back at once.
+            Each change is recorded (old bytes, hashes, mode, owner, old live value) in
+            the run's journal in $XDG_STATE_HOME/pawsguard/runs/<run-id>/ and fsynced
+            before it is sent; a copy of each file is left on the host in --backup-dir.
+            Files are written through a temporary file, fsynced and renamed, with mode and
+            owner kept; content goes on stdin; non-root users go through `sudo -n`. A
+            per-host lock (/run/pawsguard.lock) refuses a second concurrent run, and a
+            file changed since the probe is left alone. After each host, its live and both
+            persisted values are re-derived from a fresh probe (and --check-port must
+            still connect); a host that fails is rolled back at once.
 
-            Exit status: 0 every host verified or already right, 3 some host failed, was rolled back, skipped
-            or not touched, 2 usage or input error (or no terminal and no --yes).
+            Exit status: 0 every host verified or already right, 3 some host failed, was
+            rolled back, skipped or not touched, 2 usage or input error (or no terminal
+            and no --yes).
 
             Examples:
               pawsguard apply -i inventory.ini --dry-run

@@ -9,16 +9,19 @@ struct RollbackCommand: AsyncParsableCommand {
         commandName: "rollback",
         abstract: "Undo an apply run exactly: files byte for byte (mode, owner, symlinks kept) and live values.",
         discussion: """
-            Reads the run's journal (also of a run that was killed or lost its connections mid-way) and, on each
-            host, undoes its changes newest first. A file is restored only when it still holds what the run wrote
-            (or the original, when the change never happened: then nothing is done); a file changed after the
-            apply is refused unless --force. Live values likewise. A copy of every file overwritten by the
-            rollback is left in --backup-dir/<run-id>/rollback-<time>/.
+            Reads the run's journal (also of a run that was killed or lost its connections
+            mid-way) and, on each host, undoes its changes newest first. A file is
+            restored only when it still holds what the run wrote (or the original, when
+            the change never happened: then nothing is done); a file changed after the
+            apply is refused unless --force. Live values likewise. A copy of every file
+            overwritten by the rollback is left in --backup-dir/<run-id>/rollback-<time>/.
 
-            Hosts are reached as the journal recorded them; -i INVENTORY overrides them by name (e.g. a new
-            address). --dry-run shows the diff from each host's current file to its original.
+            Hosts are reached as the journal recorded them; -i INVENTORY overrides them by
+            name (e.g. a new address). --dry-run shows the diff from each host's current
+            file to its original.
 
-            Exit status: 0 everything restored (or already original), 3 something refused or failed, 2 usage.
+            Exit status: 0 everything restored (or already original), 3 something refused
+            or failed, 2 usage.
 
             Examples:
               pawsguard rollback 20261127T132700Z-3fa9c1 --dry-run

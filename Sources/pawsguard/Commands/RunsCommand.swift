@@ -9,9 +9,10 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "List apply runs from their journals, or show one run's changes.",
         discussion: """
-            Journals live in $XDG_STATE_HOME/pawsguard/runs (default ~/.local/state/pawsguard/runs), one folder
-            per run. A run whose journal has no final record was interrupted (killed, or still running): its
-            changes can still be rolled back with `pawsguard rollback RUN-ID`.
+            Journals live in $XDG_STATE_HOME/pawsguard/runs (default
+            ~/.local/state/pawsguard/runs), one folder per run. A run whose journal has no
+            final record was interrupted (killed, or still running): its changes can still
+            be rolled back with `pawsguard rollback RUN-ID`.
 
             Examples:
               pawsguard runs
