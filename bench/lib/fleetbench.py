@@ -264,8 +264,9 @@ class Bench:
         hosts = self.fleet.host_list(count)
         figures = self.measure("floor", count, ["sh", "-c", shlex.join(command) + " < " + shlex.quote(hosts)],
                                collect=lambda stdout, directory: count)
-        self.commands["floor"] = f"xargs -P {self.args.concurrency} -n 1 sh -c " \
-            f"{shlex.quote(self.openssh_line(pq=False, remote='exec true', sink='/dev/null'))} < HOSTS"
+        self.commands["floor"] = (f"xargs -P {self.args.concurrency} -n 1 sh -c "
+                                  f"{shlex.quote(self.openssh_line(pq=False, remote='exec true', sink='/dev/null'))}"
+                                  " < HOSTS").replace(self.work, "$WORK")
         return figures["server_cpu_s"] / count
 
     # -- pawsguard ------------------------------------------------------------------------

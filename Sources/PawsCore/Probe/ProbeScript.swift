@@ -10,9 +10,9 @@
 /// work per connection (fork, exec, dynamic linking), so the script starts as few as it can:
 /// one-line `/proc/sys` values are read with the `read` builtin, and the files whose bytes must
 /// arrive exactly (sysctl files, `/proc/net` tables, os-release) go through one `cat` for up to
-/// seven files at a time. Text between two files (headers, paths, values) is collected in the
-/// variable `T` and handed to that `cat` as here-documents on fds 3-9, read through
-/// `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
+/// eight files at a time. Text between two files (headers, paths, values) is collected in the
+/// variable `T` and handed to that `cat` as here-documents on its stdin and fds 3-9 (POSIX sh
+/// redirects single-digit fds only), read through `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
 /// `cat` per file would print. A symlink's target still needs one `readlink` (`$(...)` drops
 /// trailing newlines of the target; targets do not end in newlines). bash before 5.1 keeps
 /// here-documents in temporary files: where it cannot create one (a full or read-only `/tmp`),
@@ -21,7 +21,7 @@
 ///
 /// Values that vary (paths, keys) are single-quoted with `ShellQuote`; keys are also validated
 /// by `ProbeScript.validate(key:)` before they get here. File names found on the host only ever
-/// travel in variables (`F3`...`F9`, `P3`...`P9`, `T`), never in the text that `eval` parses.
+/// travel in variables (`F1`...`F8`, `P1`...`P8`, `T`), never in the text that `eval` parses.
 public enum ProbeScript {
     public static let formatVersion = 1
 
@@ -58,16 +58,16 @@ public enum ProbeScript {
         // fake counters through sshd's SetEnv instead.
         lines.append("N=${PAWSGUARD_PROC_NET:-/proc/net}")
         lines.append("NL='\n'")
-        lines.append("T= k=2 H=0")
+        lines.append("T= k=0 H=0")
         // Here-documents work (bash < 5.1 needs a temporary file for each): batch files into one cat.
         lines.append("if true 2>/dev/null 3<<'E'\nx\nE\nthen H=1; fi")
         lines.append(#"a() { T=$T$1; }"#)
         lines.append(#"h() { a "$B $*$NL"; }"#)
         // fb FILE: FILE's bytes follow the text collected so far.
-        lines.append(#"fb() { if [ $H = 1 ]; then k=$((k+1)); eval "P$k=\${T%\"\$NL\"} F$k=\$1"; T=; [ $k -lt 9 ] || fl; else printf '%s' "$T"; T=; cat -- "$1" 2>/dev/null; fi; }"#)
-        // fl: one cat for the pending files, each after its text (a here-document adds back the
-        // newline that fb took off the text's end).
-        lines.append(#"fl() { [ $k -gt 2 ] || return 0; c=; r=; e=; i=3; while [ $i -le $k ]; do c="$c /proc/self/fd/$i \"\$F$i\""; r="$r $i<<E$i"; e="$e\$P$i${NL}E$i$NL"; i=$((i+1)); done; eval "cat --$c 2>/dev/null$r$NL$e"; k=2; }"#)
+        lines.append(#"fb() { if [ $H = 1 ]; then k=$((k+1)); eval "P$k=\${T%\"\$NL\"} F$k=\$1"; T=; [ $k -lt 8 ] || fl; else printf '%s' "$T"; T=; cat -- "$1" 2>/dev/null; fi; }"#)
+        // fl: one cat for the pending files, each after its text, the texts on cat's stdin and
+        // fds 3-9 (a here-document adds back the newline that fb took off the text's end).
+        lines.append(#"fl() { [ $k -gt 0 ] || return 0; c=; r=; e=; i=1; while [ $i -le $k ]; do n=$((i+1)); [ $i = 1 ] && n=0; c="$c /proc/self/fd/$n \"\$F$i\""; r="$r $n<<E$i"; e="$e\$P$i${NL}E$i$NL"; i=$((i+1)); done; eval "cat --$c 2>/dev/null$r$NL$e"; k=0; }"#)
         // One-line /proc values are read with the `read` builtin: no process per key.
         lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=; IFS= read -r v 2>/dev/null < "$2"; h "$1" "$3"; a "$v$NL"; fi; }"#)
         lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; fb "$2"; fi; a "$NL"; }"#)
