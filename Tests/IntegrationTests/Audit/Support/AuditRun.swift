@@ -52,18 +52,22 @@ extension TestFleet {
     }
 
     /// `pawsguard audit` on this fleet with `arguments` added, JSON on standard output.
-    func audit(_ arguments: [String] = [], file: StaticString = #filePath, line: UInt = #line) -> AuditRun {
-        Pawsguard.audit(["audit"] + connectionArguments + ["--format", "json"] + arguments, file: file, line: line)
+    func audit(
+        _ arguments: [String] = [], timeout: TimeInterval = 120, file: StaticString = #filePath, line: UInt = #line
+    ) -> AuditRun {
+        Pawsguard.audit(
+            ["audit"] + connectionArguments + ["--format", "json"] + arguments, timeout: timeout, file: file, line: line)
     }
 }
 
 extension Pawsguard {
     /// Runs pawsguard with `arguments` and decodes standard output as a JSON audit report when it is one.
     static func audit(
-        _ arguments: [String], environment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120,
+        file: StaticString = #filePath, line: UInt = #line
     ) -> AuditRun {
         let started = Date()
-        let result = run(arguments, environment: environment, file: file, line: line)
+        let result = run(arguments, environment: environment, timeout: timeout, file: file, line: line)
         let seconds = Date().timeIntervalSince(started)
         var report: AuditReportDocument?
         if result.stdout.hasPrefix("{") {
