@@ -69,7 +69,8 @@ public struct Linter: Sendable {
                 var finding = LintFinding(
                     ruleID: rule.id, level: rule.level, message: rule.message, candidate: candidate,
                     fingerprint: LintFingerprint.compute(
-                        ruleID: rule.id, path: source.path, key: candidate.key, lineText: lineText, occurrence: occurrence))
+                        ruleID: rule.id, path: source.path, key: candidate.key, lineText: lineText, occurrence: occurrence),
+                    snippet: String(lineText.trimmingSurroundingBlanks().prefix(240)))
                 if let comment = suppressions.suppression(of: rule.id, line: candidate.location.line, valueLine: candidate.valueLocation?.line) {
                     finding.suppression = LintSuppression(
                         location: SourceLocation(path: source.path, line: comment.line), ruleIDs: comment.ruleIDs, reason: comment.reason)

@@ -11,10 +11,12 @@ public struct LintFinding: Sendable, Hashable {
     public var fingerprint: String
     /// Set when an inline comment silenced the finding.
     public var suppression: LintSuppression?
+    /// The line the key is on, without surrounding blanks (cut at 240 characters).
+    public var snippet: String
 
     public init(
         ruleID: String, level: LintCheck.Level, message: String, candidate: SysctlAssignmentCandidate,
-        fingerprint: String, suppression: LintSuppression? = nil
+        fingerprint: String, suppression: LintSuppression? = nil, snippet: String = ""
     ) {
         self.ruleID = ruleID
         self.level = level
@@ -22,6 +24,7 @@ public struct LintFinding: Sendable, Hashable {
         self.candidate = candidate
         self.fingerprint = fingerprint
         self.suppression = suppression
+        self.snippet = snippet
     }
 
     public var location: SourceLocation { candidate.location }

@@ -135,7 +135,7 @@ struct ShellScanner {
         let keyText = String(word.value[..<equals]).trimmingSurroundingBlanks()
         guard let key = session.watched.key(named: keyText) else { return }
         let value = String(word.value[word.value.index(after: equals)...])
-        session.emit(key: key, keyText: keyText, atLocal: word.raw.lowerBound, in: buffer, rawValue: value, form: form)
+        session.emit(key: key, keyText: keyText, atLocal: word.raw.lowerBound, in: buffer.searching(), rawValue: value, form: form)
     }
 
     /// `echo 1 > /proc/sys/net/ipv4/tcp_tw_recycle`, `... | tee /proc/sys/...`.
@@ -143,7 +143,8 @@ struct ShellScanner {
         guard target.value.hasPrefix("/proc/sys/"), let key = session.watched.key(named: target.value) else { return }
         let text = content.text(content.range)
         let value = text.split(separator: "\n").first.map(String.init) ?? ""
-        session.emit(key: key, keyText: target.value, atLocal: target.raw.lowerBound, in: buffer, rawValue: value, form: .procSysWrite)
+        session.emit(
+            key: key, keyText: target.value, atLocal: target.raw.lowerBound, in: buffer.searching(), rawValue: value, form: .procSysWrite)
     }
 
     /// What `echo` prints, as a buffer placed at its first argument.

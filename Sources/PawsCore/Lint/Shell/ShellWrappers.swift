@@ -20,7 +20,8 @@ enum ShellWrappers {
     ]
     /// Wrappers followed by one positional argument before the command (`timeout 5s`, `chroot DIR`).
     private static let positionalBeforeCommand: [String: Int] = ["timeout": 1, "chroot": 1]
-    private static let plainWrappers: Set<String> = ["command", "builtin", "nohup", "setsid", "time", "unbuffer", "busybox", "catchsegv"]
+    /// Also a Dockerfile's `RUN` (with its `--mount=...` options), whose arguments are a command.
+    private static let plainWrappers: Set<String> = ["command", "builtin", "nohup", "setsid", "time", "unbuffer", "busybox", "catchsegv", "RUN"]
 
     /// The command a wrapper chain runs: `sudo -n env A=1 /sbin/sysctl -w x=1` → `sysctl -w x=1`.
     static func strip(_ words: [ShellWord]) -> [ShellWord] {

@@ -1,0 +1,99 @@
+import Foundation
+import PawsCore
+
+/// Runs the linter over the selected files on a few threads of its own (reading and scanning are
+/// blocking work, kept off Swift's cooperative pool), each with its own reader and buffer.
+struct LintRunner {
+    let linter: Linter
+    let threads: Int
+
+    struct Output {
+        var findings: [LintFinding] = []
+        var notices: [LintNotice] = []
+        var skipped: [LintSkip] = []
+        var filesChecked = 0
+    }
+
+    func run(_ inputs: [LintInput]) -> Output {
+        let queue = WorkQueue(inputs)
+        let collected = Collected()
+        let finished = DispatchSemaphore(value: 0)
+        let workerCount = max(1, min(threads, inputs.count))
+        for _ in 0..<workerCount {
+            let thread = Thread { [linter] in
+                let reader = LintFileReader(prefilter: linter.prefilter)
+                var local = Output()
+                while let input = queue.next() {
+                    Self.process(input, reader: reader, linter: linter, into: &local)
+                }
+                collected.add(local)
+                finished.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        for _ in 0..<workerCount { finished.wait() }
+        return collected.output
+    }
+
+    private static func process(_ input: LintInput, reader: LintFileReader, linter: Linter, into output: inout Output) {
+        if LintSourceClassifier.kind(forPath: input.displayPath) == .documentation {
+            output.skipped.append(LintSkip(path: input.displayPath, reason: .documentation))
+            return
+        }
+        switch reader.read(input.absolutePath) {
+        case .skipped(let reason):
+            output.skipped.append(LintSkip(path: input.displayPath, reason: reason))
+        case .clean:
+            output.filesChecked += 1
+        case .content(let bytes):
+            output.filesChecked += 1
+            var result = LintFileResult()
+            linter.lint(path: input.displayPath, bytes: bytes, into: &result)
+            output.findings += result.findings
+            output.notices += result.notices
+        }
+    }
+
+    /// Hands out inputs one at a time to the worker threads.
+    private final class WorkQueue: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var index = 0
+        private let inputs: [LintInput]
+        private let lock = NSLock()
+
+        init(_ inputs: [LintInput]) {
+            self.inputs = inputs
+        }
+
+        func next() -> LintInput? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard index < inputs.count else { return nil }
+            index += 1
+            return inputs[index - 1]
+        }
+    }
+
+    /// Where workers leave their results when they finish.
+    private final class Collected: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var merged = Output()
+        private let lock = NSLock()
+
+        func add(_ part: Output) {
+            lock.lock()
+            defer { lock.unlock() }
+            merged.findings += part.findings
+            merged.notices += part.notices
+            merged.skipped += part.skipped
+            merged.filesChecked += part.filesChecked
+        }
+
+        var output: Output {
+            lock.lock()
+            defer { lock.unlock() }
+            return merged
+        }
+    }
+}
