@@ -17,6 +17,7 @@ public enum ApplyError: Error, Sendable, Hashable, CustomStringConvertible {
     case runNotFound(runID: String, directory: String)
     case portClosedBefore(host: String, address: String, port: Int)
     case verificationFailed(host: String, problems: [String])
+    case stopped(host: String, reason: String)
 
     public var description: String {
         switch self {
@@ -52,6 +53,8 @@ public enum ApplyError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(host): \(address):\(port) does not accept TCP connections before the change, so --check-port cannot tell whether the change breaks it; host skipped"
         case .verificationFailed(let host, let problems):
             return "\(host): verification failed: " + problems.joined(separator: "; ")
+        case .stopped(let host, let reason):
+            return "\(host): stopped before its next change (\(reason))"
         }
     }
 

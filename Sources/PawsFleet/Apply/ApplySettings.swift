@@ -15,13 +15,14 @@ public struct ApplySettings: Sendable {
     public var concurrency: Int
     public var toolVersion: String
     public var pauses: ApplyTestPauses
+    public var stop: StopRequest
 
     public static let defaultBackupDirectory = "/var/backups/pawsguard"
 
     public init(
         runID: RunID, desired: [DesiredSetting], backupDirectory: String = ApplySettings.defaultBackupDirectory,
         checkPort: Int? = nil, canary: Int = 1, batchSize: Int = 5, maxFailures: Int = 0, concurrency: Int = 16,
-        toolVersion: String, pauses: ApplyTestPauses = ApplyTestPauses()
+        toolVersion: String, pauses: ApplyTestPauses = ApplyTestPauses(), stop: StopRequest = StopRequest()
     ) {
         self.runID = runID
         self.desired = desired
@@ -33,6 +34,7 @@ public struct ApplySettings: Sendable {
         self.concurrency = concurrency
         self.toolVersion = toolVersion
         self.pauses = pauses
+        self.stop = stop
     }
 
     public var planner: RemediationPlanner { RemediationPlanner(desired: desired, runID: runID) }

@@ -83,7 +83,7 @@ struct ChangeRestorer {
             return .refused("live \(intent.key) is \(status.detail), neither \(intent.newValue) (set by the run) nor \(intent.oldValue) (before it); --force sets \(intent.oldValue)")
         }
         if dryRun { return .restored }
-        let script = RemoteLiveWriteScript.script(key: intent.key, value: intent.oldValue, expected: force ? nil : intent.newValue)
+        let script = RemoteLiveWriteScript.script(key: intent.key, value: intent.oldValue, expected: force ? nil : intent.newValue, runID: runID)
         let result = try connection.run(script: script)
         guard let written = RemoteScriptStatus.parse(result.stdout), written.isOK, result.exitStatus == 0 else {
             let written = RemoteScriptStatus.parse(result.stdout)

@@ -48,6 +48,16 @@ public struct FleetApply: Sendable {
         var position = 0
         var batchNumber = 0
         while position < queue.count {
+            if let reason = settings.stop.requested {
+                stopReason = "\(reason); not touched: " + queue[position...].map(\.host.name).joined(separator: ", ")
+                for host in queue[position...] {
+                    var result = host.result(dryRun: false)
+                    result.outcome = .notTouched
+                    result.reason = "rollout stopped: \(reason)"
+                    results[host.host.name] = result
+                }
+                break
+            }
             let size = batchNumber == 0 ? max(1, settings.canary) : max(1, settings.batchSize)
             let batch = Array(queue[position..<min(queue.count, position + size)])
             position += batch.count

@@ -57,6 +57,7 @@ struct HostApplier {
             var index = 0
             for change in plan.fileChanges {
                 let intent = FileIntent(change: change, backupPath: settings.backupPath(for: change.realPath))
+                if let reason = settings.stop.requested { throw ApplyError.stopped(host: host.name, reason: reason) }
                 try journal.append(.fileIntent(host: host.name, change: index, intent: intent))
                 ApplyTestPauses.sleep(settings.pauses.afterIntent)
                 inFlight = .file(intent)
@@ -67,6 +68,7 @@ struct HostApplier {
             }
             for write in plan.liveWrites {
                 let intent = LiveIntent(key: write.key, oldValue: write.from, newValue: write.to)
+                if let reason = settings.stop.requested { throw ApplyError.stopped(host: host.name, reason: reason) }
                 try journal.append(.liveIntent(host: host.name, change: index, intent: intent))
                 ApplyTestPauses.sleep(settings.pauses.afterIntent)
                 inFlight = .live(intent)
@@ -79,7 +81,7 @@ struct HostApplier {
             let reason = HostPreparation.reason(error)
             let skipped: Bool
             switch error as? ApplyError {
-            case .fileChangedSinceProbe, .liveValueChanged, .notRegularFile: skipped = true
+            case .fileChangedSinceProbe, .liveValueChanged, .notRegularFile, .stopped: skipped = true
             default: skipped = false
             }
             // A change cut off mid-way may have happened; the restorer checks the host first.
@@ -113,7 +115,7 @@ struct HostApplier {
     /// (a connection cut mid-change, a failed rename...), where only the host can tell.
     static func mayHaveHappened(_ error: any Error) -> Bool {
         switch error as? ApplyError {
-        case .fileChangedSinceProbe, .liveValueChanged, .notRegularFile, .sudoRefused, .liveKeyAbsent: return false
+        case .fileChangedSinceProbe, .liveValueChanged, .notRegularFile, .sudoRefused, .liveKeyAbsent, .stopped: return false
         default: return true
         }
     }
@@ -138,7 +140,7 @@ struct HostApplier {
 
     private func writeLive(_ write: LiveWrite, connection: HostConnection) throws {
         let host = connection.host.name
-        let result = try connection.run(script: RemoteLiveWriteScript.script(key: write.key, value: write.to, expected: write.from))
+        let result = try connection.run(script: RemoteLiveWriteScript.script(key: write.key, value: write.to, expected: write.from, runID: settings.runID))
         let status = RemoteScriptStatus.parse(result.stdout)
         if let status, status.isOK, result.exitStatus == 0 { return }
         switch status?.word {

@@ -94,11 +94,12 @@ struct ApplyCommand: AsyncParsableCommand {
         guard !desired.isEmpty else { throw RemediationError.noDesiredValues(playbooks: playbooks.map(\.id)) }
         let hosts = try inventory.selectedHosts()
         let connector = SSHTransportConnector(settings: try connection.settings())
+        let stop = StopRequest()
         let settings = ApplySettings(
             runID: RunID.generate(), desired: desired, backupDirectory: backupDir.hasSuffix("/") ? String(backupDir.dropLast()) : backupDir,
             checkPort: checkPort, canary: canary, batchSize: batchSize, maxFailures: maxFailures,
             concurrency: connection.forks, toolVersion: PawsguardCommand.configuration.version,
-            pauses: Self.testPauses())
+            pauses: Self.testPauses(), stop: stop)
         let apply = FleetApply(settings: settings, connector: connector)
 
         let progressBar = ProgressBar(enabled: Terminal.stderrIsTTY && !noProgress && hosts.count > 1)
@@ -130,6 +131,8 @@ struct ApplyCommand: AsyncParsableCommand {
             commandLine: CommandLine.arguments, desired: desired, hosts: changing.map(\.host.name),
             backupDirectory: settings.backupDirectory)))
         Terminal.err("pawsguard: run \(settings.runID), journal \(journal.path)\n")
+        let interruptions = InterruptWatcher(stop: stop, runID: settings.runID)
+        defer { interruptions.cancel() }
         let report = await apply.rollout(prepared, journal: journal) { result in
             Terminal.err("pawsguard: \(result.host): \(result.outcome)\(result.reason.map { " (\($0))" } ?? "")\n")
         }
@@ -204,6 +207,36 @@ struct ApplyCommand: AsyncParsableCommand {
         return ApplyTestPauses(
             afterIntent: seconds("PAWSGUARD_TEST_PAUSE_AFTER_INTENT"), beforeWrite: seconds("PAWSGUARD_TEST_PAUSE_BEFORE_WRITE"),
             beforeVerify: seconds("PAWSGUARD_TEST_PAUSE_BEFORE_VERIFY"))
+    }
+}
+
+/// Ctrl-C or SIGTERM during a rollout: the first asks it to stop cleanly (hosts in progress undo
+/// their changes, no new host starts, the report and journal are written); the second quits at once,
+/// leaving the journal to `pawsguard rollback`.
+final class InterruptWatcher {
+    private let sources: [any DispatchSourceSignal]
+
+    init(stop: StopRequest, runID: RunID) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stop.requested != nil {
+                    Terminal.err("\npawsguard: quitting now; undo what was done with: pawsguard rollback \(runID)\n")
+                    exit(130)
+                }
+                stop.request("stopped by the operator (signal \(number))")
+                Terminal.err("\npawsguard: stopping: hosts in progress undo their changes, no new host starts; signal again to quit at once\n")
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }
 

@@ -58,6 +58,24 @@ final class ApplyGuardTests: XCTestCase {
         XCTAssertTrue(try fleet.state(of: "ubuntu-crlf").sameContent(as: original))
     }
 
+    func testCtrlCUndoesTheHostInProgressAndStartsNoOther() throws {
+        let fleet = try ApplyFleet(hosts: ["centos-three-files", "ubuntu-crlf"])
+        let original = try fleet.state(of: "centos-three-files")
+        let untouched = try fleet.state(of: "ubuntu-crlf")
+        let running = try fleet.startApply(["--format", "json"], environment: ["PAWSGUARD_TEST_PAUSE_AFTER_INTENT": "2"])
+        let run = try fleet.waitForJournal("\"fileIntent\"", count: 2)
+        kill(running.process.processIdentifier, SIGINT)
+        let result = running.wait()
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stderr.contains("stopping"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("stopped by the operator"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("every change was undone"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\"outcome\" : \"not-touched\""), result.stdout)
+        XCTAssertTrue(fleet.journal(run).contains("runFinished"), "a clean stop finishes the journal")
+        XCTAssertTrue(try fleet.state(of: "centos-three-files").sameContent(as: original))
+        XCTAssertEqual(try fleet.state(of: "ubuntu-crlf"), untouched)
+    }
+
     func testASecondConcurrentApplyIsRefusedByTheHostLock() throws {
         let fleet = try ApplyFleet(hosts: ["ubuntu-crlf"])
         let first = try fleet.startApply(environment: ["PAWSGUARD_TEST_PAUSE_AFTER_INTENT": "3"])

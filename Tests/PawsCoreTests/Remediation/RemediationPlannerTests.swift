@@ -149,3 +149,13 @@ final class RemediationCanonicalPathTests: XCTestCase {
         XCTAssertEqual(resolved.fileChanges.first?.linkedFrom, ["/lib/sysctl.d/50-vendor.conf"])
     }
 }
+
+final class RemediationDesiredKeyTests: XCTestCase {
+    func testAFixKeyWithShellCharactersIsRefused() throws {
+        var playbook = try XCTUnwrap(PlaybookCatalog().builtin(named: "tcp-tw-recycle-nat"))
+        playbook.desired = ["net.ipv4.$(reboot)": "0"]
+        XCTAssertThrowsError(try DesiredSetting.from(playbooks: [playbook])) { error in
+            XCTAssertTrue("\(error)".contains("not a single sysctl key"), "\(error)")
+        }
+    }
+}

@@ -14,7 +14,8 @@ public struct DesiredSetting: Sendable, Hashable, Codable, CustomStringConvertib
         var order: [SysctlKey] = []
         for playbook in playbooks {
             for (text, value) in playbook.desired.sorted(by: { $0.key < $1.key }) {
-                guard let key = SysctlKey(text), !key.isGlob else {
+                // The probe reads only keys of plain name characters; so does a fix.
+                guard let key = SysctlKey(text), !key.isGlob, ProbeScript.validate(key: key.dotted) else {
                     throw .invalidDesiredKey(key: text, playbook: playbook.id)
                 }
                 if let existing = byKey[key] {

@@ -17,7 +17,7 @@ public enum RemediationError: Error, Sendable, Hashable, CustomStringConvertible
         case .noDesiredValues(let playbooks):
             return "playbook \(playbooks.joined(separator: ", ")) has no `fix:` values, so there is nothing to apply; use a playbook with a fix (tcp-tw-recycle-nat)"
         case .invalidDesiredKey(let key, let playbook):
-            return "playbook \(playbook): fix key '\(key)' is not a single sysctl key (empty or a glob); name one key, e.g. net.ipv4.tcp_tw_recycle"
+            return "playbook \(playbook): fix key '\(key)' is not a single sysctl key of letters, digits, '_' and '-' (empty, a glob or odd characters); name one key, e.g. net.ipv4.tcp_tw_recycle"
         case .conflictingDesiredValues(let key, let first, let firstPlaybook, let second, let secondPlaybook):
             return "playbooks disagree on \(key): \(firstPlaybook) wants \(first), \(secondPlaybook) wants \(second); apply them separately"
         case .liveValueUnreadable(let host, let key):

@@ -9,6 +9,8 @@
 ///    gives it the original's owner, mode and SELinux context, fsyncs it, and renames it over the
 ///    original; then fsyncs the directory.
 ///
+/// Then it leaves a line in the host's syslog (`logger -t pawsguard`) when it can.
+///
 /// All paths are absolute (plans only hold normalized real paths); every value is quoted.
 public struct RemoteFileWriteScript: Sendable, Hashable {
     public var path: String
@@ -82,6 +84,8 @@ public struct RemoteFileWriteScript: Sendable, Hashable {
             #"mv -f "$t" "$f" || { st error cannot rename "$t" over "$f"; exit 1; }"#,
             "trap - EXIT",
             #"sync "${f%/*}" 2>/dev/null || sync"#,
+            // A line in the host's own log, for whoever looks at the host rather than the journal.
+            "if command -v logger >/dev/null 2>&1; then logger -t pawsguard \"run \(runID): wrote $f\(backupPath == nil ? "" : ", previous content in $b")\" 2>/dev/null; fi",
             "st ok",
         ]
         return lines.joined(separator: "\n") + "\n"

@@ -3,7 +3,7 @@
 /// no such key), `changed CURRENT`, `readback VALUE` (the kernel kept another value).
 public enum RemoteLiveWriteScript {
     /// - Parameter expected: the value the key must have now; nil writes whatever is there.
-    public static func script(key: SysctlKey, value: String, expected: String?) -> String {
+    public static func script(key: SysctlKey, value: String, expected: String?, runID: RunID? = nil) -> String {
         var lines = [
             RemoteShell.statusFunction,
             // Whitespace-normalized form: vector values (tcp_rmem) read back with tabs.
@@ -20,6 +20,12 @@ public enum RemoteLiveWriteScript {
             #"printf '%s\n' "$v" > "$p" || { st error cannot write "$p"; exit 1; }"#,
             #"now=; IFS= read -r now < "$p""#,
             #"if [ "$(n "$now")" != "$(n "$v")" ]; then st readback "$now"; exit 3; fi"#,
+        ]
+        if let runID {
+            lines.append("k=\(ShellQuote.quote(key.dotted))")
+            lines.append("if command -v logger >/dev/null 2>&1; then logger -t pawsguard \"run \(runID): set $k=$v (was $cur)\" 2>/dev/null; fi")
+        }
+        lines += [
             "st ok",
         ]
         return lines.joined(separator: "\n") + "\n"
