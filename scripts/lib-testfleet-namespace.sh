@@ -81,6 +81,47 @@ add_users() {
     done
 }
 
+# host.conf shell=busybox|dash: `sh` on the host is that shell (in the host's /usr overlay), and so is every
+# login shell, so whatever sshd runs goes through it: `SHELL -c 'sh -s'` with both being that shell.
+set_shell() {
+    local shell_path
+    [ -n "$HC_SHELL" ] || return 0
+    shell_path=$(command -v "$HC_SHELL") || testfleet_die "$host_name: host.conf shell=$HC_SHELL: $HC_SHELL is not installed on this machine (make deps)"
+    # Only /usr is an overlay here: on a machine without merged /usr, /bin/sh is the machine's own file.
+    [ "$(readlink -f /bin)" = /usr/bin ] || testfleet_die "$host_name: host.conf shell= needs /bin -> usr/bin (merged /usr) on this machine"
+    ln -sfn "$shell_path" /usr/bin/sh
+    sed -i -E '/^root:|:testfleet user:/ s#^([^:]*:[^:]*:[^:]*:[^:]*:[^:]*:[^:]*:).*$#\1/bin/sh#' /etc/passwd
+}
+
+# host.conf tmpfs=PATH SIZE, at every start: a tmpfs of SIZE over /PATH holding what /PATH held, so the host
+# runs out of space there (ENOSPC) as on a full disk. What the host writes into it is lost at restart-host.
+mount_small_filesystems() {
+    local entry path size copy
+    for entry in "${HC_TMPFS[@]}"; do
+        path=/${entry%% *} size=${entry#* }
+        [ -d "$path" ] || testfleet_die "$host_name: host.conf tmpfs: $path is not a folder on the host"
+        copy=$(mktemp -d "$host_dir/tmpfs-seed.XXXXXX")
+        cp -a "$path/." "$copy/"
+        mount -t tmpfs -o "size=$size,mode=0755" "testfleet-full-$host_name" "$path"
+        chmod --reference="$copy" "$path"
+        cp -a "$copy/." "$path/" 2>/dev/null ||
+            testfleet_die "$host_name: host.conf tmpfs: what $path holds does not fit in $size; give it more room"
+        rm -rf "$copy"
+    done
+}
+
+# host.conf readonly=PATH, at every start: /PATH becomes a read-only bind mount (EROFS on every write), as
+# on a host whose /etc is mounted read-only. Mounts below /PATH (a tmpfs= there) are hidden by it.
+mount_read_only() {
+    local path
+    for path in "${HC_READONLY[@]}"; do
+        path=/$path
+        [ -d "$path" ] || testfleet_die "$host_name: host.conf readonly: $path is not a folder on the host"
+        mount --bind "$path" "$path"
+        mount -o remount,bind,ro "$path"
+    done
+}
+
 # First start only: later starts (restart-host) keep whatever the host's writes left in the upper layers,
 # as a real host keeps its disk across an sshd restart.
 seed_files() {
@@ -109,6 +150,7 @@ seed_files() {
     write_os_release
     add_users
     printf '%s\n' "$host_name" >/etc/hostname
+    set_shell
     for entry in "${HC_CHMODS[@]}"; do
         mode=${entry%% *}
         path=${entry#* }
@@ -167,6 +209,8 @@ mount_live_values() {
 testfleet_read_host_conf "$host_dir/scenario"
 mount_overlays
 [ -e "$host_dir/seeded" ] || seed_files
+mount_small_filesystems
 mount_live_values
+mount_read_only
 hostname "$host_name"
 exec "$@"

@@ -24,6 +24,11 @@ testfleet_trim() {
     printf '%s' "$text"
 }
 
+# A folder of the host given relative to its / (etc/sysctl.d): under one of the overlaid roots, no '..'.
+testfleet_valid_host_folder() {
+    [[ $1 =~ ^(etc|usr|run|lib)(/[A-Za-z0-9._-]+)*$ && $1 != *..* ]]
+}
+
 testfleet_valid_host_name() {
     [[ $1 =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]]
 }
@@ -41,9 +46,12 @@ testfleet_read_host_conf() {
     HC_GROUPS=()
     HC_CHMODS=()
     HC_USERS=()
+    HC_TMPFS=()
+    HC_READONLY=()
+    HC_SHELL=""
     local conf="$host_dir/host.conf"
     [ -e "$conf" ] || return 0
-    local line key value number=0 group mode path entry
+    local line key value number=0 group mode path entry size
     while IFS= read -r line || [ -n "$line" ]; do
         number=$((number + 1))
         line=$(testfleet_trim "${line%$'\r'}")
@@ -86,8 +94,24 @@ testfleet_read_host_conf() {
                     [[ $entry =~ ^[a-z_][a-z0-9_-]{0,30}:(sudo-nopasswd|sudo-password|none)$ ]] ||
                         testfleet_die "$conf:$number: users wants NAME:SUDO[,NAME:SUDO] with SUDO sudo-nopasswd, sudo-password or none, not '$entry'"
                 done ;;
+            tmpfs)
+                path=${value%%[[:space:]]*}
+                size=$(testfleet_trim "${value#"$path"}")
+                testfleet_valid_host_folder "$path" ||
+                    testfleet_die "$conf:$number: tmpfs wants 'PATH SIZE' with PATH under etc, usr, run or lib (e.g. tmpfs=etc/sysctl.d 12k), not '$value'"
+                [[ $size =~ ^[0-9]+[kmKM]?$ ]] ||
+                    testfleet_die "$conf:$number: tmpfs size '$size' must be a number of bytes with an optional k or m suffix"
+                HC_TMPFS+=("$path $size") ;;
+            readonly)
+                testfleet_valid_host_folder "$value" ||
+                    testfleet_die "$conf:$number: readonly wants a folder under etc, usr, run or lib (e.g. readonly=etc), not '$value'"
+                HC_READONLY+=("$value") ;;
+            shell)
+                case $value in busybox | dash) HC_SHELL=$value ;;
+                    *) testfleet_die "$conf:$number: shell must be busybox or dash, not '$value'" ;;
+                esac ;;
             *)
-                testfleet_die "$conf:$number: unknown key '$key' (known: kernel, state, os_release_id, os_release_version_id, pretty_name, inventory_vars, groups, chmod, users)" ;;
+                testfleet_die "$conf:$number: unknown key '$key' (known: kernel, state, os_release_id, os_release_version_id, pretty_name, inventory_vars, groups, chmod, users, tmpfs, readonly, shell)" ;;
         esac
     done <"$conf"
 }
