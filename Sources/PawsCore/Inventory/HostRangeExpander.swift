@@ -26,7 +26,7 @@ enum HostRangeExpander {
         let body = pattern[pattern.index(after: open)..<close]
         let bounds = body.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard bounds.count == 2 || bounds.count == 3 else {
-            throw fail("'[\(body)]' is not begin:end or begin:end:step")
+            throw fail("\(InventoryText.quoted("[\(body)]")) is not begin:end or begin:end:step")
         }
         let begin = bounds[0].isEmpty ? "0" : bounds[0]
         let end = bounds[1]
@@ -34,7 +34,7 @@ enum HostRangeExpander {
         var step = 1
         if bounds.count == 3 {
             guard let value = decimal(bounds[2]), value >= 1 else {
-                throw fail("step '\(bounds[2])' is not a whole number of at least 1")
+                throw fail("step \(InventoryText.quoted(bounds[2])) is not a whole number of at least 1")
             }
             step = value
         }
@@ -42,19 +42,19 @@ enum HostRangeExpander {
         let values: [String]
         if begin.count == 1, end.count == 1, let first = letters.firstIndex(of: Character(begin)),
            let last = letters.firstIndex(of: Character(end)) {
-            guard first <= last else { throw fail("begin '\(begin)' comes after end '\(end)'") }
+            guard first <= last else { throw fail("begin \(InventoryText.quoted(begin)) comes after end \(InventoryText.quoted(end))") }
             values = stride(from: first, through: last, by: step).map { String(letters[$0]) }
         } else if let first = decimal(begin), let last = decimal(end) {
             guard first <= last else { throw fail("begin \(begin) is greater than end \(end)") }
             let width = begin.count > 1 && begin.hasPrefix("0") ? begin.count : 0
             if width > 0, end.count != width {
-                throw fail("zero-padded begin '\(begin)' and end '\(end)' must have the same width")
+                throw fail("zero-padded begin \(InventoryText.quoted(begin)) and end \(InventoryText.quoted(end)) must have the same width")
             }
             let count = (last - first) / step + 1
             guard count <= budget else { throw fail("it expands to more than \(maximumHosts) hosts") }
             values = stride(from: first, through: last, by: step).map { padded($0, width: width) }
         } else {
-            throw fail("begin '\(begin)' and end '\(end)' must both be numbers or both be single letters")
+            throw fail("begin \(InventoryText.quoted(begin)) and end \(InventoryText.quoted(end)) must both be numbers or both be single letters")
         }
 
         guard values.count <= budget else { throw fail("it expands to more than \(maximumHosts) hosts") }

@@ -14,7 +14,8 @@ enum INIHostLineTokenizer {
         var current = ""
         var hasWord = false
         var state = State.between
-        let characters = Array(line)
+        // Code points, as Python reads the line: a quote followed by a combining mark is still a quote.
+        let characters = Array(line.unicodeScalars)
         var index = 0
 
         func finishWord() {
@@ -28,7 +29,7 @@ enum INIHostLineTokenizer {
             index += 1
             switch state {
             case .between, .word:
-                if character.isWhitespace {
+                if character.properties.isWhitespace {
                     finishWord()
                     state = .between
                 } else if character == "#" {
@@ -41,17 +42,17 @@ enum INIHostLineTokenizer {
                     hasWord = true
                 } else if character == "\\" {
                     guard index < characters.count else { throw .danglingEscape }
-                    current.append(characters[index])
+                    current.unicodeScalars.append(characters[index])
                     index += 1
                     hasWord = true
                     state = .word
                 } else {
-                    current.append(character)
+                    current.unicodeScalars.append(character)
                     hasWord = true
                     state = .word
                 }
             case .singleQuoted:
-                if character == "'" { state = .word } else { current.append(character) }
+                if character == "'" { state = .word } else { current.unicodeScalars.append(character) }
             case .doubleQuoted:
                 if character == "\"" {
                     state = .word
@@ -59,13 +60,13 @@ enum INIHostLineTokenizer {
                     guard index < characters.count else { throw .unterminatedQuote }
                     let next = characters[index]
                     if next == "\"" || next == "\\" {
-                        current.append(next)
+                        current.unicodeScalars.append(next)
                         index += 1
                     } else {
-                        current.append(character)
+                        current.unicodeScalars.append(character)
                     }
                 } else {
-                    current.append(character)
+                    current.unicodeScalars.append(character)
                 }
             }
         }

@@ -3,11 +3,14 @@
 /// as text; anything else (numbers, `True`, lists) is kept exactly as written.
 enum PythonStringLiteral {
     static func unquoted(_ text: String) -> String {
-        guard text.count >= 2, let quote = text.first, quote == "'" || quote == "\"", text.last == quote else {
+        // Code points, as Python reads them: a quote or backslash followed by a combining mark is
+        // still a quote or a backslash.
+        let scalars = text.unicodeScalars
+        guard scalars.count >= 2, let quote = scalars.first, quote == "'" || quote == "\"", scalars.last == quote else {
             return text
         }
-        var result = ""
-        var characters = text.dropFirst().dropLast().makeIterator()
+        var result = String.UnicodeScalarView()
+        var characters = scalars.dropFirst().dropLast().makeIterator()
         while let character = characters.next() {
             if character == quote {
                 // `'a' 'b'` or similar: not one plain literal; keep the text as Ansible's fallback does.
@@ -28,6 +31,6 @@ enum PythonStringLiteral {
                 result.append(escaped)
             }
         }
-        return result
+        return String(result)
     }
 }
