@@ -81,29 +81,29 @@ enum TerminalText {
                 line = ""
                 lineUsed = 0
             }
-            while wordWidth > lineWidth {
-                let (head, tail) = split(remaining, atWidth: lineWidth)
-                lines.append(head)
-                remaining = tail
-                wordWidth = displayWidth(remaining)
+            if wordWidth > lineWidth {
+                // Cut in one pass: measuring the rest again after every cut is quadratic, and a
+                // config value from a host can be a megabyte long.
+                var piece = ""
+                var pieceUsed = 0
+                for character in remaining {
+                    let characterWidth = displayWidth(of: character)
+                    if pieceUsed + characterWidth > lineWidth && pieceUsed > 0 {
+                        lines.append(piece)
+                        piece = ""
+                        pieceUsed = 0
+                    }
+                    piece.append(character)
+                    pieceUsed += characterWidth
+                }
+                remaining = piece
+                wordWidth = pieceUsed
             }
             line = remaining
             lineUsed = wordWidth
         }
         if lineUsed > 0 || lines.isEmpty { lines.append(line) }
         return lines
-    }
-
-    private static func split(_ text: String, atWidth width: Int) -> (String, String) {
-        var used = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let characterWidth = displayWidth(of: text[index])
-            if used + characterWidth > width && used > 0 { break }
-            used += characterWidth
-            index = text.index(after: index)
-        }
-        return (String(text[..<index]), String(text[index...]))
     }
 
     private static func isBidirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
