@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides how a file is read, from its name and, when the name says nothing, its first line.
 ///
 /// Template suffixes (`.j2`, `.erb`, `.tmpl`...) are looked through: `sysctl.conf.j2` is a sysctl
@@ -60,8 +68,9 @@ public enum LintSourceClassifier {
         return .text
     }
 
-    /// True when the first bytes hold a NUL, as `grep -I` and git decide that a file is binary.
+    /// True when the first 8 KiB hold a NUL, as `grep -I` and git decide that a file is binary.
     public static func looksBinary(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        prefix.prefix(8192).contains(0)
+        guard let base = prefix.baseAddress else { return false }
+        return memchr(base, 0, min(prefix.count, 8192)) != nil
     }
 }

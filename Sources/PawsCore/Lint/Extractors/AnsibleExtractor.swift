@@ -9,16 +9,16 @@ struct AnsibleExtractor: YAMLNodeRecogniser {
     static let sysctlModules = ["sysctl", "ansible.posix.sysctl", "ansible.builtin.sysctl", "community.general.sysctl"]
     static let lineModules = ["lineinfile", "ansible.builtin.lineinfile", "blockinfile", "ansible.builtin.blockinfile"]
 
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree) {
         for module in Self.sysctlModules {
             guard let arguments = mapping[module] else { continue }
             switch arguments {
             case .mapping(let options):
-                moduleOptions(options, tree: tree)
+                moduleOptions(YAMLFields(options), tree: tree)
             case .scalar(let freeForm) where !freeForm.string.isEmpty:
                 freeFormArguments(freeForm, tree: tree)
             default:
-                if case .mapping(let options)? = mapping["args"] { moduleOptions(options, tree: tree) }
+                if case .mapping(let options)? = mapping["args"] { moduleOptions(YAMLFields(options), tree: tree) }
             }
         }
         for module in Self.lineModules {
@@ -29,7 +29,7 @@ struct AnsibleExtractor: YAMLNodeRecogniser {
         }
     }
 
-    private func moduleOptions(_ options: Node.Mapping, tree: YAMLTree) {
+    private func moduleOptions(_ options: YAMLFields, tree: YAMLTree) {
         guard let (key, name, value) = tree.nameValue(options) else { return }
         tree.emit(key: key, named: name, value: value, form: .ansibleModule)
     }

@@ -3,7 +3,7 @@ import Yams
 /// Kubernetes workloads: `securityContext.sysctls` entries, and the `command` plus `args` of
 /// (init) containers read as one argument vector (`["sysctl", "-w", "..."]`, `["sh", "-c", "..."]`).
 struct KubernetesExtractor: YAMLNodeRecogniser {
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree) {
         if path.keyAboveSequenceItem == "sysctls", let (key, name, value) = tree.nameValue(mapping) {
             tree.emit(key: key, named: name, value: value, form: .kubernetesSysctl)
         }

@@ -7,9 +7,10 @@ import Yams
 ///       sysctl.present:
 ///         - value: 1
 struct SaltExtractor: YAMLNodeRecogniser {
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {
-        for (stateID, body) in mapping {
-            guard case .scalar(let id) = stateID, case .mapping(let state) = body else { continue }
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree) {
+        for (stateID, body) in mapping.mapping {
+            guard case .scalar(let id) = stateID, case .mapping(let stateMapping) = body else { continue }
+            let state = YAMLFields(stateMapping)
             var arguments: Node.Sequence?
             if case .sequence(let list)? = state["sysctl.present"] {
                 arguments = list
@@ -20,7 +21,8 @@ struct SaltExtractor: YAMLNodeRecogniser {
             var name: Node.Scalar?
             var value: Node.Scalar?
             for argument in arguments {
-                guard case .mapping(let pair) = argument else { continue }
+                guard case .mapping(let pairMapping) = argument else { continue }
+                let pair = YAMLFields(pairMapping)
                 name = name ?? pair.scalar(forAnyOf: ["name"])
                 value = value ?? pair.scalar(forAnyOf: ["value"])
             }

@@ -34,8 +34,11 @@ struct WatchedKeys: Sendable {
     }
 
     func mentioned(in text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return mentioned(in: bytes, range: 0..<bytes.count)
+        var text = text
+        return text.withUTF8 { utf8 in
+            let buffer = UnsafeRawBufferPointer(utf8)
+            return fragments.contains { $0.firstOffset(in: buffer) != nil }
+        }
     }
 
     /// Every token in `range` that names a watched key, in order. A token is a maximal run of key

@@ -8,9 +8,9 @@ import Yams
 ///     net: {ipv4: {tcp_tw_recycle: 1}}            # nested keys
 ///     - {name: net.ipv4.tcp_tw_recycle, value: 1} # name/value pair
 struct YAMLKeyValueRecogniser: YAMLNodeRecogniser {
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree) {
         let watched = tree.session.watched
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in mapping.mapping {
             guard case .scalar(let keyScalar) = keyNode, watched.mentioned(in: keyScalar.string) else { continue }
             guard let key = watched.key(named: keyScalar.string) ?? nestedKey(keyScalar.string, path: path, watched: watched) else {
                 continue
@@ -18,8 +18,9 @@ struct YAMLKeyValueRecogniser: YAMLNodeRecogniser {
             switch valueNode {
             case .scalar(let value):
                 tree.emit(key: key, named: keyScalar, value: value, form: .keyValueMap)
-            case .mapping(let inner) where inner["sysctl.present"] == nil:
-                if let value = inner.scalar(forAnyOf: ["value", "val"]) {
+            case .mapping(let innerMapping):
+                let inner = YAMLFields(innerMapping)
+                if inner["sysctl.present"] == nil, let value = inner.scalar(forAnyOf: ["value", "val"]) {
                     tree.emit(key: key, named: keyScalar, value: value, form: .keyValueMap)
                 }
             default:

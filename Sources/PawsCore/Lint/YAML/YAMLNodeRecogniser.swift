@@ -4,13 +4,39 @@ import Yams
 /// read from the parsed tree. The walker shows every mapping and sequence to every recogniser;
 /// what one recognises first keeps its form when another sees the same key at the same place.
 protocol YAMLNodeRecogniser: Sendable {
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree)
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree)
     func visit(sequence: Node.Sequence, path: YAMLPath, tree: YAMLTree)
 }
 
 extension YAMLNodeRecogniser {
-    func visit(mapping: Node.Mapping, path: YAMLPath, tree: YAMLTree) {}
+    func visit(mapping: YAMLFields, path: YAMLPath, tree: YAMLTree) {}
     func visit(sequence: Node.Sequence, path: YAMLPath, tree: YAMLTree) {}
+}
+
+/// A mapping with its scalar keys looked up once: every recogniser asks for a few keys of every
+/// mapping, and Yams's own subscript builds and compares a node per lookup.
+struct YAMLFields {
+    let mapping: Node.Mapping
+    private let fields: [String: Node]
+
+    init(_ mapping: Node.Mapping) {
+        self.mapping = mapping
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            if case .scalar(let name) = key, fields[name.string] == nil { fields[name.string] = value }
+        }
+        self.fields = fields
+    }
+
+    subscript(key: String) -> Node? { fields[key] }
+
+    /// The scalar stored under one of `keys` (the first that is present).
+    func scalar(forAnyOf keys: [String]) -> Node.Scalar? {
+        for key in keys {
+            if case .scalar(let scalar)? = fields[key] { return scalar }
+        }
+        return nil
+    }
 }
 
 /// The mapping keys above a node; `-` for a sequence item.
@@ -28,15 +54,5 @@ struct YAMLPath: Sendable, Hashable {
     var keyAboveSequenceItem: String? {
         guard components.last == "-", components.count >= 2 else { return nil }
         return components[components.count - 2]
-    }
-}
-
-extension Node.Mapping {
-    /// The scalar stored under one of `keys` (the first that is present).
-    func scalar(forAnyOf keys: [String]) -> Node.Scalar? {
-        for key in keys {
-            if case .scalar(let scalar)? = self[key] { return scalar }
-        }
-        return nil
     }
 }

@@ -61,7 +61,8 @@ final class YAMLTree {
             guard !(path.last.map(Self.unscannedKeys.contains) ?? false) else { return }
             scanEmbedded(scalar, lineForm: .sysctlLine)
         case .mapping(let mapping):
-            for recogniser in recognisers { recogniser.visit(mapping: mapping, path: path, tree: self) }
+            let fields = YAMLFields(mapping)
+            for recogniser in recognisers { recogniser.visit(mapping: fields, path: path, tree: self) }
             for (key, value) in mapping {
                 walk(value, path: path.appending(key.scalar?.string ?? "?"), recognisers: recognisers)
             }
@@ -123,7 +124,7 @@ final class YAMLTree {
     }
 
     /// A `name: key` / `value: v` mapping (also `key:`, `sysctl_name:`...): its key and value scalars.
-    func nameValue(_ mapping: Node.Mapping) -> (key: SysctlKey, name: Node.Scalar, value: Node.Scalar)? {
+    func nameValue(_ mapping: YAMLFields) -> (key: SysctlKey, name: Node.Scalar, value: Node.Scalar)? {
         guard let name = mapping.scalar(forAnyOf: ["name", "key", "sysctl_name", "sysctl_key", "param"]),
             let value = mapping.scalar(forAnyOf: ["value", "val", "sysctl_value"]),
             let key = session.watched.key(named: resolved(name.string))
