@@ -65,7 +65,10 @@ public struct RemoteFileWriteScript: Sendable, Hashable {
             ]
         }
         lines += [
+            // A cut connection ends the shell with SIGPIPE or SIGHUP as often as with an exit, and an
+            // EXIT trap does not run then: without the signal traps a partial temporary file stays.
             #"trap 'rm -f "$t"' EXIT"#,
+            #"trap 'rm -f "$t"; exit 1' HUP INT PIPE TERM"#,
             #"(umask 077; cat > "$t") || { st error cannot write "$t"; exit 1; }"#,
             #"got=$(hash "$t"); if [ "$got" != "$new" ]; then st error the new content arrived damaged "$got"; exit 1; fi"#,
         ]
@@ -82,7 +85,7 @@ public struct RemoteFileWriteScript: Sendable, Hashable {
             // coreutils < 8.24 and busybox may not sync single files; then sync everything.
             #"sync "$t" 2>/dev/null || sync"#,
             #"mv -f "$t" "$f" || { st error cannot rename "$t" over "$f"; exit 1; }"#,
-            "trap - EXIT",
+            "trap - EXIT HUP INT PIPE TERM",
             #"sync "${f%/*}" 2>/dev/null || sync"#,
             // A line in the host's own log, for whoever looks at the host rather than the journal.
             "if command -v logger >/dev/null 2>&1; then logger -t pawsguard \"run \(runID): wrote $f\(backupPath == nil ? "" : ", previous content in $b")\" 2>/dev/null; fi",
