@@ -54,10 +54,10 @@ struct BeforeOrAfter {
         plannedEntries = Set(planned.files.keys).union(planned.live.keys.map { "live " + $0 })
         let paths = Set(before.files.keys).union(now.files.keys)
         for path in paths.sorted() {
-            guard let old = before.files[path] else { problems.append("\(path) appeared: \(now.files[path].map(\.description) ?? "")"); continue }
+            guard let old = before.files[path] else { problems.append("\(path) appeared (\(now.files[path].map(Self.summary) ?? ""))"); continue }
             guard let new = now.files[path] else { problems.append("\(path) vanished"); continue }
             if old.symlinkTarget != nil || new.symlinkTarget != nil {
-                if old.symlinkTarget != new.symlinkTarget { problems.append("\(path): symlink changed: \(old) -> \(new)") }
+                if old.symlinkTarget != new.symlinkTarget { problems.append("\(path): changed from \(Self.summary(old)) to \(Self.summary(new))") }
                 continue
             }
             if [old.mode, old.owner, old.group] != [new.mode, new.owner, new.group] {
@@ -68,7 +68,7 @@ struct BeforeOrAfter {
             } else if let wanted = planned.files[path], SHA256.hexDigest(new.bytes) == wanted {
                 sides[path] = .after
             } else {
-                problems.append("\(path) is neither its old content nor what the run meant to write (partial?): \(new)")
+                problems.append("\(path) is neither its old content nor what the run meant to write (partial?): \(Self.summary(new))")
             }
         }
         for (name, value) in now.live {
@@ -81,6 +81,13 @@ struct BeforeOrAfter {
                 problems.append("live \(name) is \(value.debugDescription): neither \(old.debugDescription) nor \(planned.live[name].debugDescription)")
             }
         }
+    }
+
+    /// Size, mode, owner and the first bytes: enough to see what a file is without printing all of it.
+    static func summary(_ file: HostFile) -> String {
+        if let target = file.symlinkTarget { return "symlink -> \(target)" }
+        let head = String(decoding: file.bytes.prefix(80), as: UTF8.self).debugDescription
+        return "\(file.bytes.count) bytes, mode \(String(file.mode, radix: 8)), \(file.owner):\(file.group), starting \(head)"
     }
 
     var allBefore: Bool { problems.isEmpty && sides.values.allSatisfy { $0 == .before } }
@@ -122,7 +129,8 @@ extension FaultFleet {
     func assertRestored(_ before: [String: HostState], file: StaticString = #filePath, line: UInt = #line) throws {
         for (host, old) in before.sorted(by: { $0.key < $1.key }) {
             let now = try state(of: host)
-            XCTAssertTrue(now.sameContent(as: old), "\(host) is not as before:\nnow    \(now)\nbefore \(old)", file: file, line: line)
+            let differences = BeforeOrAfter(before: old, now: now, planned: PlannedChanges())
+            XCTAssertTrue(now.sameContent(as: old), "\(host) is not as before: \(differences.problems.joined(separator: "; "))", file: file, line: line)
             XCTAssertEqual(try strayTemporaryFiles(on: host), [], "\(host): temporary files left behind", file: file, line: line)
         }
     }
