@@ -9,6 +9,20 @@ enum HostProcesses {
         return allPids().filter { mountNamespace(of: $0) == namespace }
     }
 
+    /// Waits until only the host's sshd listener is left: the sessions of a client that went away (and
+    /// whatever they ran) have finished, so what they leave on disk is final.
+    static func waitForIdle(_ host: FleetHost, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while pids(of: host).filter({ !isZombie($0) }).count > 1 {
+            guard Date() < deadline else {
+                let lines = commandLines()
+                let busy = pids(of: host).map { "\($0): \(lines[$0]?.prefix(120) ?? "")" }
+                throw FaultTestError.timedOut("\(host.name) still runs sessions: \(busy)")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     /// SIGKILLs every process of the host at once, as when the machine's OOM killer or an operator's
     /// `kill -9` takes sshd and its sessions down. The host's live values go with its namespace, so they
     /// are saved first to where `testfleet restart-host` reads them (a real kernel keeps its values).
