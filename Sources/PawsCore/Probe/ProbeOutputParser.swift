@@ -46,7 +46,11 @@ public struct ProbeOutputParser: Sendable {
             case "live", "live-absent", "live-unreadable":
                 let key = try key(for: section)
                 switch section.name {
-                case "live": snapshot.live[key] = .value(text(section))
+                case "live":
+                    // The bytes of the /proc/sys file: one value and the kernel's newline.
+                    var value = text(section)
+                    if value.hasSuffix("\n") { value.removeLast() }
+                    snapshot.live[key] = .value(value)
                 case "live-absent": snapshot.live[key] = .absent
                 default: snapshot.live[key] = .unreadable
                 }

@@ -8,9 +8,9 @@
 ///
 /// Every process the script starts costs the host about as much CPU as a small part of sshd's own
 /// work per connection (fork, exec, dynamic linking), so the script starts as few as it can:
-/// one-line `/proc/sys` values are read with the `read` builtin, and the files whose bytes must
-/// arrive exactly (sysctl files, `/proc/net` tables, os-release) go through one `cat` for up to
-/// eight files at a time. Text between two files (headers, paths, values) is collected in the
+/// the kernel release and hostname are read with the `read` builtin, and the files whose bytes
+/// must arrive whole (live sysctl values, sysctl files, `/proc/net` tables, os-release) go through
+/// one `cat` for up to eight files at a time. Text between two files (headers, paths, values) is collected in the
 /// variable `T` and handed to that `cat` as here-documents on its stdin and fds 3-9 (POSIX sh
 /// redirects single-digit fds only), read through `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
 /// `cat` per file would print. A symlink's target still needs one `readlink` (`$(...)` drops
@@ -68,8 +68,12 @@ public enum ProbeScript {
         // fl: one cat for the pending files, each after its text, the texts on cat's stdin and
         // fds 3-9 (a here-document adds back the newline that fb took off the text's end).
         lines.append(#"fl() { [ $k -gt 0 ] || return 0; c=; r=; e=; i=1; while [ $i -le $k ]; do n=$((i+1)); [ $i = 1 ] && n=0; c="$c /proc/self/fd/$n \"\$F$i\""; r="$r $n<<E$i"; e="$e\$P$i${NL}E$i$NL"; i=$((i+1)); done; eval "cat --$c 2>/dev/null$r$NL$e"; k=0; }"#)
-        // One-line /proc values are read with the `read` builtin: no process per key.
+        // One-line /proc strings (release, hostname) are read with the `read` builtin: no process.
         lines.append(#"one() { if [ ! -e "$2" ]; then h "$1-absent" "$3"; elif [ ! -r "$2" ]; then h "$1-unreadable" "$3"; else v=; IFS= read -r v 2>/dev/null < "$2"; h "$1" "$3"; a "$v$NL"; fi; }"#)
+        // Live sysctl values go through the batched `cat` instead: dash and busybox `read` one byte
+        // per read(2), and an integer sysctl answers a 1-byte read with its first digit and then
+        // EOF (somaxconn=4096 would arrive as "4"). The section holds the file's bytes.
+        lines.append(#"lv() { if [ ! -e "$1" ]; then h live-absent "$2"; elif [ ! -r "$1" ]; then h live-unreadable "$2"; else h live "$2"; fb "$1"; a "$NL"; fi; }"#)
         lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; fb "$2"; fi; a "$NL"; }"#)
         lines.append(#"cf() { h path; a "$1$NL"; if [ -h "$1" ]; then h link; a "$(readlink -- "$1" 2>/dev/null)$NL$NL"; fi; if [ ! -e "$1" ]; then h file-absent; elif [ ! -r "$1" ]; then h file-unreadable; else h file; fb "$1"; fi; a "$NL"; }"#)
         lines.append("h probe \(formatVersion)")
@@ -77,7 +81,7 @@ public enum ProbeScript {
         lines.append("one hostname /proc/sys/kernel/hostname")
         lines.append("blob os-release /etc/os-release")
         for (index, key) in request.keys.enumerated() where validate(key: key) {
-            lines.append("one live \(ShellQuote.quote(procPath(ofKey: key))) \(index)")
+            lines.append("lv \(ShellQuote.quote(procPath(ofKey: key))) \(index)")
         }
         lines.append("blob netstat \"$N/netstat\"")
         if let interval = request.sampleIntervalSeconds, interval > 0 {
