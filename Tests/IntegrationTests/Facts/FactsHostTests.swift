@@ -98,7 +98,7 @@ final class FactsHostTests: XCTestCase {
     /// The SSH layer's own tests (PawsSSHTests) prove that 20 MB of output comes through exec; here a
     /// host with a 5 MB drop-in in /etc/sysctl.d (150 000 generated lines, one per interface, as
     /// provisioning tools write them) is audited, and the line at its very end is found. The time
-    /// is printed; the 180 s limit only catches work that grows with the square of the line count.
+    /// is printed; the 90 s limit only catches work that grows with the square of the line count.
     func testFiveMegabyteSysctlFileIsReadToItsLastLine() throws {
         let fleet = try Self.shared.fleet()
         let modern = try fleet.host(named: "modern")
@@ -116,7 +116,7 @@ final class FactsHostTests: XCTestCase {
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
 
-        let run = fleet.audit(["--limit", "modern"], timeout: 180)
+        let run = fleet.audit(["--limit", "modern"], timeout: 90)
         print("audit of a host with a \(text.utf8.count / 1024) KiB sysctl file: \(String(format: "%.2f", run.seconds)) s")
         XCTAssertEqual(run.status, 0, "a medium finding only: \(run.stderr)")
         let host = try run.requireHost("modern")
