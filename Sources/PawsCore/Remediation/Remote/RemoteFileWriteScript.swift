@@ -103,7 +103,9 @@ public enum RemoteFileStatScript {
         var lines = [RemoteShell.hashFunction]
         for (index, path) in paths.enumerated() {
             lines.append("f=\(ShellQuote.quote(path))")
-            lines.append(#"if [ -h "$f" ] || { [ -e "$f" ] && [ ! -f "$f" ]; }; then echo "\#(index) not-regular"; elif [ ! -e "$f" ]; then echo "\#(index) absent"; else echo "\#(index) present $(hash "$f") $(stat -c '%a %u %g' "$f") $(readlink -f "$f")"; fi"#)
+            // printf, not echo: dash's echo turns `\n` or `\c` in a file name into a line break or
+            // the end of the output, so the canonical path would come back cut or shifted.
+            lines.append(#"if [ -h "$f" ] || { [ -e "$f" ] && [ ! -f "$f" ]; }; then echo "\#(index) not-regular"; elif [ ! -e "$f" ]; then echo "\#(index) absent"; else printf '%s\n' "\#(index) present $(hash "$f") $(stat -c '%a %u %g' "$f") $(readlink -f "$f")"; fi"#)
         }
         lines.append("echo end")
         return lines.joined(separator: "\n") + "\n"
