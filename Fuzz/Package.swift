@@ -12,7 +12,7 @@ let mainPackage = mainPackageDirectory.lastPathComponent
 let fuzzers = [
     "FuzzSysctlParser", "FuzzSysctlPrecedence", "FuzzInventoryINI", "FuzzInventoryYAML", "FuzzPlaybook",
     "FuzzProbeOutput", "FuzzNetstat", "FuzzTCPTable", "FuzzKernelRelease", "FuzzCapture",
-    "FuzzCaptureCorrelate", "FuzzAuditReport",
+    "FuzzCaptureCorrelate", "FuzzAuditReport", "FuzzLint",
 ]
 
 let package = Package(

@@ -8,7 +8,9 @@ public enum InventoryExercise {
         do {
             inventory = try InventoryParser.parse(text: text, path: "fuzz.\(format.rawValue)", format: format)
         } catch {
-            _ = error.description
+            // Errors quote inventory text so that a crafted value cannot forge extra output lines.
+            precondition(!error.description.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\0" },
+                         "an inventory error prints a raw line break or NUL: \(error.description.debugDescription)")
             _ = error.location
             return
         }
