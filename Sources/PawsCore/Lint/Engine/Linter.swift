@@ -26,7 +26,7 @@ public struct Linter: Sendable {
     public func lint(path: String, bytes: [UInt8], into consumer: inout some LintConsumer) {
         guard !ruleSet.rules.isEmpty, prefilter.matches(bytes) else { return }
         let kind = LintSourceClassifier.kind(forPath: path, content: bytes)
-        guard kind != .documentation else { return }
+        guard kind != .documentation, watched.mentionedOutsideCommentLines(in: bytes) else { return }
         let source = LintSourceText(path: path, bytes: bytes)
         let session = ExtractionSession(source: source, watched: watched, kind: kind)
         Self.extractor(for: kind).extract(from: ScanBuffer(bytes: bytes, range: 0..<bytes.count, placement: .exact), session: session)

@@ -41,6 +41,22 @@ struct WatchedKeys: Sendable {
         }
     }
 
+    /// True when some fragment occurs on a line that is not a `#` comment line. A line whose first
+    /// non-blank character is `#` is a comment in every syntax lint reads (sysctl, shell, YAML,
+    /// Dockerfile, HCL, Puppet, cloud-init, the shell and sysctl text inside them), so a file whose
+    /// every mention is on such lines cannot set a watched key.
+    func mentionedOutsideCommentLines(in bytes: [UInt8]) -> Bool {
+        for fragment in fragments {
+            for hit in fragment.allOffsets(in: bytes, range: 0..<bytes.count) {
+                var start = hit
+                while start > 0, bytes[start - 1] != ASCII.lineFeed { start -= 1 }
+                while start < hit, ASCII.isBlank(bytes[start]) { start += 1 }
+                if bytes[start] != ASCII.hash { return true }
+            }
+        }
+        return false
+    }
+
     /// Every token in `range` that names a watched key, in order. A token is a maximal run of key
     /// bytes around a fragment; leading dashes (`-key = 1`, sysctl's "ignore failure") are dropped.
     func keyTokens(in bytes: [UInt8], range: Range<Int>) -> [KeyToken] {

@@ -42,8 +42,9 @@ struct YAMLExtractor: SysctlAssignmentExtractor {
             GenericTextScanner(session: session).scan(buffer)
             return
         }
+        var path = YAMLPath()
         for root in roots {
-            tree.walk(root, path: YAMLPath(), recognisers: Self.recognisers)
+            tree.walk(root, path: &path, recognisers: Self.recognisers)
         }
     }
 

@@ -13,27 +13,37 @@ extension YAMLNodeRecogniser {
     func visit(sequence: Node.Sequence, path: YAMLPath, tree: YAMLTree) {}
 }
 
-/// A mapping with its scalar keys looked up once: every recogniser asks for a few keys of every
-/// mapping, and Yams's own subscript builds and compares a node per lookup.
+/// A mapping with its scalar keys read once: every recogniser asks for a few keys of every
+/// mapping, and Yams's own subscript builds and compares a node per lookup. Mappings are small, so
+/// a linear scan of the key strings beats hashing them.
 struct YAMLFields {
     let mapping: Node.Mapping
-    private let fields: [String: Node]
+    private let names: [String]
+    private let values: [Node]
 
     init(_ mapping: Node.Mapping) {
         self.mapping = mapping
-        var fields: [String: Node] = [:]
+        var names: [String] = []
+        var values: [Node] = []
+        names.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            if case .scalar(let name) = key, fields[name.string] == nil { fields[name.string] = value }
+            names.append(key.scalar?.string ?? "")
+            values.append(value)
         }
-        self.fields = fields
+        self.names = names
+        self.values = values
     }
 
-    subscript(key: String) -> Node? { fields[key] }
+    /// The value of the first pair whose key is the scalar `key`.
+    subscript(key: String) -> Node? {
+        names.firstIndex(of: key).map { values[$0] }
+    }
 
     /// The scalar stored under one of `keys` (the first that is present).
     func scalar(forAnyOf keys: [String]) -> Node.Scalar? {
         for key in keys {
-            if case .scalar(let scalar)? = fields[key] { return scalar }
+            if case .scalar(let scalar)? = self[key] { return scalar }
         }
         return nil
     }
@@ -44,10 +54,6 @@ struct YAMLPath: Sendable, Hashable {
     var components: [String] = []
 
     var last: String? { components.last }
-
-    func appending(_ component: String) -> YAMLPath {
-        YAMLPath(components: components + [component])
-    }
 
     /// The mapping key above the nearest enclosing sequence item, if any: `sysctls` for
     /// `securityContext.sysctls[0]`.

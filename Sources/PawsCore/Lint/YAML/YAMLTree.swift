@@ -9,8 +9,10 @@ final class YAMLTree {
     /// Line starts of the text the parser read (the buffer's range), to turn marks into offsets.
     private let table: LineTable
     private let text: [UInt8]
+    private var roots: [Node] = []
     /// `name: literal` pairs anywhere in the file, first definition first: what `{{ name }}` means.
-    private(set) var variables: [String: String] = [:]
+    /// Collected the first time a template value needs it.
+    private lazy var variables: [String: String] = Self.literalVariables(in: roots)
 
     /// Keys whose string values are not configuration: labels, conditions, patterns and messages.
     static let unscannedKeys: Set<String> = [
@@ -28,23 +30,17 @@ final class YAMLTree {
 
     // MARK: - Walking
 
-    /// Counts nodes (aliases expanded) up to `limit`, collecting variables on the way; false when
-    /// the tree is larger than that (an alias bomb, or a generated file).
+    /// Counts nodes (aliases expanded) up to `limit`; false when the tree is larger than that (an
+    /// alias bomb, or a generated file).
     func prepare(_ roots: [Node], limit: Int) -> Bool {
+        self.roots = roots
         var remaining = limit
         func count(_ node: Node) -> Bool {
             remaining -= 1
             guard remaining > 0 else { return false }
             switch node {
             case .mapping(let mapping):
-                for (key, value) in mapping {
-                    if case .scalar(let name) = key, case .scalar(let literal) = value, Self.isVariableName(name.string),
-                        variables[name.string] == nil, !LintValueNormaliser.isTemplated(literal.string)
-                    {
-                        variables[name.string] = literal.string
-                    }
-                    guard count(key), count(value) else { return false }
-                }
+                for (key, value) in mapping { guard count(key), count(value) else { return false } }
             case .sequence(let sequence):
                 for item in sequence { guard count(item) else { return false } }
             case .scalar, .alias:
@@ -55,7 +51,32 @@ final class YAMLTree {
         return roots.allSatisfy(count)
     }
 
-    func walk(_ node: Node, path: YAMLPath, recognisers: [any YAMLNodeRecogniser]) {
+    private static func literalVariables(in roots: [Node]) -> [String: String] {
+        var variables: [String: String] = [:]
+        func collect(_ node: Node) {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if case .scalar(let name) = key, case .scalar(let literal) = value, isVariableName(name.string),
+                        variables[name.string] == nil, !LintValueNormaliser.isTemplated(literal.string)
+                    {
+                        variables[name.string] = literal.string
+                    }
+                    collect(value)
+                }
+            case .sequence(let sequence):
+                sequence.forEach(collect)
+            case .scalar, .alias:
+                break
+            }
+        }
+        roots.forEach(collect)
+        return variables
+    }
+
+    /// Shows every mapping and sequence to the recognisers and reads every string scalar; `path`
+    /// is the chain of keys above `node`, extended and restored on the way down.
+    func walk(_ node: Node, path: inout YAMLPath, recognisers: [any YAMLNodeRecogniser]) {
         switch node {
         case .scalar(let scalar):
             guard !(path.last.map(Self.unscannedKeys.contains) ?? false) else { return }
@@ -64,11 +85,17 @@ final class YAMLTree {
             let fields = YAMLFields(mapping)
             for recogniser in recognisers { recogniser.visit(mapping: fields, path: path, tree: self) }
             for (key, value) in mapping {
-                walk(value, path: path.appending(key.scalar?.string ?? "?"), recognisers: recognisers)
+                path.components.append(key.scalar?.string ?? "?")
+                walk(value, path: &path, recognisers: recognisers)
+                path.components.removeLast()
             }
         case .sequence(let sequence):
             for recogniser in recognisers { recogniser.visit(sequence: sequence, path: path, tree: self) }
-            for item in sequence { walk(item, path: path.appending("-"), recognisers: recognisers) }
+            for item in sequence {
+                path.components.append("-")
+                walk(item, path: &path, recognisers: recognisers)
+                path.components.removeLast()
+            }
         case .alias:
             break
         }
