@@ -36,8 +36,9 @@ let package = Package(
         .testTarget(name: "PawsCoreTests", dependencies: ["PawsCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PawsSSHTests", dependencies: ["PawsSSH"]),
         .testTarget(name: "PawsFleetTests", dependencies: ["PawsFleet", "PawsCore"]),
-        // Runs the built `pawsguard` binary against real sshd hosts (scripts/testfleet).
-        .testTarget(name: "IntegrationTests", dependencies: ["PawsCore"]),
+        // Runs the built `pawsguard` binary against real sshd hosts (scripts/testfleet); the load tests
+        // also drive PawsFleet in-process, to count its threads and descriptors before and after.
+        .testTarget(name: "IntegrationTests", dependencies: ["PawsCore", "PawsFleet"]),
     ],
     swiftLanguageModes: [.v6]
 )
