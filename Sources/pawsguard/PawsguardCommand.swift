@@ -32,8 +32,11 @@ struct PawsguardCommand: AsyncParsableCommand {
             if error is ExitCode || code == .success {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { Terminal.err("pawsguard: " + message + "\n") }
+            let message = message(for: error)
+            if !message.isEmpty {
+                let hint = code == .validationFailure ? " (see pawsguard help <command>)" : ""
+                Terminal.err("pawsguard: " + message + hint + "\n")
+            }
             Foundation.exit(ExitStatus.usage)
         }
     }

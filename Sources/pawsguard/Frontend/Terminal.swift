@@ -26,11 +26,29 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a report.
+    /// Writes a report to `path`.
+    ///
+    /// A regular file is replaced through a temporary file and a rename, so a reader never sees
+    /// half a report; a symlink is followed so the link stays a link. Anything else (`-o /dev/null`,
+    /// `-o /dev/stdout`, a FIFO) is opened and written in place: renaming over a device would
+    /// replace `/dev/null` with a regular file for the whole machine.
     static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let data = Data(text.utf8)
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var status = stat()
+        let exists = stat(target.path, &status) == 0
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            if exists && (status.st_mode & S_IFMT) != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: target.path) else {
+                    throw CommandFailure.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: data)
+            } else {
+                try data.write(to: target, options: .atomic)
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure.cannotWrite(path: path, reason: error.localizedDescription)
         }
