@@ -14,6 +14,9 @@ struct InventoryDraft: Sendable {
         var location: SourceLocation?
         var isDefined: Bool
         var hostNames: [String] = []
+        /// `hostNames` as a set: a range line declares thousands of hosts, and looking each one up
+        /// in the array made reading such a group quadratic.
+        var hostNameSet: Set<String> = []
         var children: [ChildEdge] = []
         var vars: [String: VariableAssignment] = [:]
         /// The first `[name:vars]` header, reported if the group is never defined.
@@ -89,7 +92,7 @@ struct InventoryDraft: Sendable {
             hostOrder.append(name)
             hosts[name] = Host(name: name, location: location)
         }
-        if groups[group]?.hostNames.contains(name) == false {
+        if groups[group]?.hostNameSet.insert(name).inserted == true {
             groups[group]?.hostNames.append(name)
         }
     }

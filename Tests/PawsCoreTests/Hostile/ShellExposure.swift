@@ -28,6 +28,10 @@ enum ShellExposure {
             case .doubleQuoted:
                 if scalar == "\"" {
                     state = .plain
+                } else if scalar == "\\" {
+                    // `\"`, `\$`, `\\` inside double quotes: the next character does not end the string.
+                    exposed.unicodeScalars.append(scalar)
+                    if let next = scalars.next() { exposed.unicodeScalars.append(next) }
                 } else {
                     exposed.unicodeScalars.append(scalar)
                 }
