@@ -7,9 +7,7 @@ struct PawsguardCommand: AsyncParsableCommand {
         commandName: "pawsguard",
         abstract: "Find and fix Linux servers that silently drop SYNs from clients behind NAT (tcp_tw_recycle).",
         discussion: """
-            A server with net.ipv4.tcp_tw_recycle=1 and TCP timestamps on drops, without an answer, SYNs whose
-            timestamp is older than the last one seen from the same address. Clients behind one NAT address
-            (Kubernetes nodes, office gateways) send unrelated timestamps, so their connections hang at random.
+            A server with net.ipv4.tcp_tw_recycle=1 and TCP timestamps on drops, without an answer, SYNs whose timestamp is older than the last one seen from the same address. Clients behind one NAT address (Kubernetes nodes, office gateways) send unrelated timestamps, so their connections hang at random.
 
             Start with:  pawsguard audit -i inventory.ini
             """,

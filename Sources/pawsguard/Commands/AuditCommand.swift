@@ -9,23 +9,16 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit",
         abstract: "Find hosts that will silently drop SYNs from clients behind NAT, and say why.",
         discussion: """
-            For every host: one SSH connection runs one read-only sh script (no agent, no root needed) that
-            reads the kernel release, the live values of the playbook's keys, every sysctl configuration file
-            of both appliers and the TCP drop counters. pawsguard then works out what `sysctl --system`
-            (procps) and systemd-sysctl would set at boot, with the file:line each value comes from, weighs
-            the host's NAT exposure (inventory nat_clients/nat_sources, PAWSPassive, established peers) and
-            applies the playbook's rules.
+            For every host: one SSH connection runs one read-only sh script (no agent, no root needed) that reads the kernel release, the live values of the playbook's keys, every sysctl configuration file of both appliers and the TCP drop counters. pawsguard then works out what `sysctl --system` (procps) and systemd-sysctl would set at boot, with the file:line each value comes from, weighs the host's NAT exposure (inventory nat_clients/nat_sources, PAWSPassive, established peers) and applies the playbook's rules.
 
-            --sample-interval N reads the counters twice, N seconds apart: ΔPAWSPassive > 0 with
-            ΔListenDrops > ΔListenOverflows is the incident's signature, happening now.
+            --sample-interval N reads the counters twice, N seconds apart: ΔPAWSPassive > 0 with ΔListenDrops > ΔListenOverflows is the incident's signature, happening now.
 
-            Exit status: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on,
-            2 usage or input error, 3 some hosts could not be audited (and nothing worse was found).
+            Exit status: 0 nothing at or above --fail-on, 1 a finding at or above --fail-on, 2 usage or input error, 3 some hosts could not be audited (and nothing worse was found).
 
             Examples:
               pawsguard audit -i inventory.ini
               pawsguard audit -i inventory.ini --limit mysql --sample-interval 10
-              pawsguard audit -i inventory.ini --format json -o audit.json --format html -o audit.html
+              pawsguard audit -i inv.ini --format json -o a.json --format html -o a.html
               pawsguard audit --local --playbook syn-drop-diagnosis
             """)
 

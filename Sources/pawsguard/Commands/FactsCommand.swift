@@ -9,10 +9,7 @@ struct FactsCommand: AsyncParsableCommand {
         commandName: "facts",
         abstract: "Show each host's kernel release and live tcp_tw_recycle / tcp_timestamps.",
         discussion: """
-            Connects to every selected host at once (--forks at a time), runs the read-only probe and prints
-            one line per host: its kernel release and the live values, "absent" when the kernel has no such
-            key (tcp_tw_recycle was removed in Linux 4.12), or why the host could not be read (unreachable,
-            timeout, auth failed, host key unknown/changed).
+            Connects to every selected host at once (--forks at a time), runs the read-only probe and prints one line per host: its kernel release and the live values, "absent" when the kernel has no such key (tcp_tw_recycle was removed in Linux 4.12), or why the host could not be read (unreachable, timeout, auth failed, host key unknown/changed).
 
             Exit status: 0 every host answered, 3 some did not, 2 usage or input error.
 
