@@ -87,6 +87,7 @@ struct LintCommand: ParsableCommand {
             let color = destination.path == nil && Terminal.wantsColor
             let text = destination.format.formatter(color: color).render(report)
             if let path = destination.path {
+                try Self.createParentDirectory(of: path)
                 try Terminal.write(text, to: path)
             } else {
                 Terminal.out(text)
@@ -98,6 +99,16 @@ struct LintCommand: ParsableCommand {
         case .clean: return
         case .findings: throw ExitCode(ExitStatus.findings)
         case .incompleteInput: throw ExitCode(ExitStatus.usage)
+        }
+    }
+
+    /// CI jobs write reports into folders that do not exist yet (`-o reports/lint.sarif`).
+    private static func createParentDirectory(of path: String) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure.cannotWrite(path: path, reason: "cannot create \(parent.path): \(error.localizedDescription)")
         }
     }
 }

@@ -83,7 +83,7 @@ final class LintOutputFormatTests: XCTestCase {
         XCTAssertEqual(((rules.first?["defaultConfiguration"] as? [String: Any])?["level"]) as? String, "error")
         XCTAssertEqual(((run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any])?["uri"] as? String, "file:///repo/")
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
-        XCTAssertEqual(results.count, 3)
+        XCTAssertEqual(results.count, 2, "the suppressed finding is left out")
         for result in results {
             XCTAssertNotNil(result["ruleId"] as? String)
             XCTAssertEqual((result["partialFingerprints"] as? [String: String])?.keys.first, "pawsguardLint/v1")
@@ -92,10 +92,8 @@ final class LintOutputFormatTests: XCTestCase {
             XCTAssertEqual(artifact["uriBaseId"] as? String, "%SRCROOT%")
             XCTAssertFalse((artifact["uri"] as? String ?? "/").hasPrefix("/"))
         }
-        let firstArtifact = ((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
-        XCTAssertEqual((firstArtifact as? [String: Any])?["uri"] as? String, "etc/sysctl.d/90.conf")
-        XCTAssertEqual((results[0]["suppressions"] as? [[String: Any]])?.first?["kind"] as? String, "inSource")
-        let spaced = ((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+        XCTAssertTrue(results.allSatisfy { $0["suppressions"] == nil })
+        let spaced = ((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
         XCTAssertEqual((spaced as? [String: Any])?["uri"] as? String, "roles/net%20dir/tasks/main.yml")
         let invocation = try XCTUnwrap((run["invocations"] as? [[String: Any]])?.first)
         XCTAssertEqual(invocation["executionSuccessful"] as? Bool, false)

@@ -87,4 +87,15 @@ final class LintStructuredExtractorTests: XCTestCase {
         // A glob that splits the key's last component never passes the prefilter: documented limit.
         XCTAssertEqual(try LintTestSupport.findings("net.ipv4.tcp_tw_rec*cle = 1\n", path: "etc/sysctl.d/1.conf"), [])
     }
+
+    func testProseAboutASettingIsNotTheSetting() throws {
+        let text = """
+            remediation: Fix every line that sets net.ipv4.tcp_tw_recycle=1 (`pawsguard apply`).
+            summary: A server with net.ipv4.tcp_tw_recycle=1 and TCP timestamps on drops SYNs.
+            note: Complain when net.ipv4.tcp_tw_recycle = 1 is found
+            run: sysctl net.ipv4.tcp_tw_recycle=1
+            service: ExecStart=/sbin/sysctl -w net.ipv4.tcp_tw_recycle=1
+            """
+        XCTAssertEqual(try LintTestSupport.findings(text, path: "notes.cfg"), ["4:13 tw-recycle-nat", "5:36 tw-recycle-nat"])
+    }
 }

@@ -1,7 +1,8 @@
 /// SARIF 2.1.0 as GitHub code scanning reads it: one run; the rules with stable ids, descriptions
 /// and help; results with `ruleId`, level, a location with a relative URI under `%SRCROOT%`, the
-/// line as a snippet, and `partialFingerprints`; suppressed findings carry an in-source
-/// suppression (code scanning closes them); notices and unreadable files go to the invocation's
+/// line as a snippet, and `partialFingerprints`. Suppressed findings are left out: code scanning
+/// does not act on SARIF `suppressions` and would open alerts for them (an alert closes when its
+/// result disappears); JSON keeps them. Notices and unreadable files go to the invocation's
 /// `toolExecutionNotifications`.
 public struct LintSARIFFormatter: LintReportFormatter {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -22,7 +23,7 @@ public struct LintSARIFFormatter: LintReportFormatter {
                 name: "pawsguard", version: report.toolVersion, semanticVersion: report.toolVersion,
                 informationUri: Self.informationURI, rules: rules.map(Self.rule))),
             originalUriBaseIds: baseIDs,
-            results: report.findings.map { Self.result($0, ruleIndex: ruleIndex[$0.ruleID], locator: locator) },
+            results: report.activeFindings.map { Self.result($0, ruleIndex: ruleIndex[$0.ruleID], locator: locator) },
             invocations: [Invocation(
                 executionSuccessful: report.problems.isEmpty,
                 toolExecutionNotifications: report.notices.map { Self.notification($0, locator: locator) }
@@ -52,7 +53,6 @@ public struct LintSARIFFormatter: LintReportFormatter {
                 artifactLocation: locator.artifact(location.path),
                 region: Region(startLine: location.line, startColumn: location.column, snippet: Message(text: finding.snippet))))],
             partialFingerprints: [LintFingerprint.version: finding.fingerprint],
-            suppressions: finding.suppression.map { [Suppression(kind: "inSource", justification: $0.reason ?? "")] },
             properties: ResultProperties(
                 key: finding.candidate.key.dotted, value: finding.candidate.rawValue, form: finding.candidate.context.form.rawValue))
     }
@@ -199,7 +199,6 @@ public struct LintSARIFFormatter: LintReportFormatter {
         let message: Message
         let locations: [Location]
         let partialFingerprints: [String: String]
-        let suppressions: [Suppression]?
         let properties: ResultProperties
     }
 
@@ -207,11 +206,6 @@ public struct LintSARIFFormatter: LintReportFormatter {
         let key: String
         let value: String
         let form: String
-    }
-
-    struct Suppression: Encodable {
-        let kind: String
-        let justification: String
     }
 
     struct Location: Encodable {

@@ -90,13 +90,19 @@ struct GenericTextScanner {
         emit(token, value, form: .keyValueMap, buffer: buffer)
     }
 
-    /// `Complain when net.ipv4.tcp_tw_recycle = 1`: a word before the key and blanks around the
-    /// separator are a sentence about the setting, not the setting.
+    /// A sentence about the setting, not the setting: a plain word before the key and blanks around
+    /// the separator (`Complain when net.ipv4.tcp_tw_recycle = 1`), or `key=value` right after a
+    /// word of letters (`sets net.ipv4.tcp_tw_recycle=1 (...)`, `A server with ...=1 and`). Options
+    /// (`-w`), paths and `sysctl` itself before the key keep it an assignment.
     private static func readsLikeProse(_ bytes: [UInt8], token: KeyToken, separator: Int, valueStart: Int, line: Range<Int>) -> Bool {
         var before = token.range.lowerBound
         while before > line.lowerBound, ASCII.isBlank(bytes[before - 1]) { before -= 1 }
         guard before > line.lowerBound, before < token.range.lowerBound, ASCII.isIdentifier(bytes[before - 1]) else { return false }
-        return separator > token.range.upperBound || valueStart > separator + 1
+        if separator > token.range.upperBound || valueStart > separator + 1 { return true }
+        var wordStart = before
+        while wordStart > line.lowerBound, !ASCII.isBlank(bytes[wordStart - 1]) { wordStart -= 1 }
+        let word = bytes[wordStart..<before]
+        return word.allSatisfy(ASCII.isLetter) && !word.elementsEqual("sysctl".utf8)
     }
 
     /// `k: { value: 1 }`.
