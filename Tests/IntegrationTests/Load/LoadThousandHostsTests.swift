@@ -34,7 +34,7 @@ final class LoadThousandHostsTests: XCTestCase {
              "--connect-timeout", "2", "--timeout", "30", "--forks", String(Self.concurrency), "--format", "json", "-o", reportPath],
             stdoutPath: directory + "/stdout", stderrPath: directory + "/stderr", timeout: 300)
         let stderr = (try? String(contentsOfFile: directory + "/stderr", encoding: .utf8)) ?? ""
-        print("load: pawsguard audit, 1000 hosts (100 faulty): \(String(format: "%.1f", run.seconds)) s, peak RSS \(run.maxResidentKiB / 1024) MiB, exit \(run.status)")
+        print("load: pawsguard audit, 1000 hosts (100 faulty): \(String(format: "%.1f", run.seconds)) s (CPU \(String(format: "%.1f", run.cpuSeconds)) s), peak RSS \(run.maxResidentKiB / 1024) MiB, exit \(run.status)")
         XCTAssertFalse(run.timedOut)
         XCTAssertEqual(run.status, 1, "critical findings on the healthy names outrank the failed ones: \(stderr)")
 
@@ -86,6 +86,8 @@ final class LoadThousandHostsTests: XCTestCase {
         XCTAssertLessThanOrEqual(second.threads, first.threads + 1, "threads grew between runs: \(first) -> \(second)")
         XCTAssertLessThanOrEqual(second.descriptors, baseline.descriptors + 4, "descriptors: \(baseline) -> \(second)")
         XCTAssertLessThanOrEqual(second.descriptors, first.descriptors, "descriptors grew between runs: \(first) -> \(second)")
+        // The allocator keeps some of what a run freed; a second run must not need much more than the first.
+        XCTAssertLessThan(second.residentKiB - first.residentKiB, 32 * 1024, "memory grew between runs: \(first) -> \(second)")
     }
 }
 

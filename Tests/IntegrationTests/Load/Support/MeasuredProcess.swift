@@ -8,6 +8,8 @@ enum MeasuredProcess {
         var status: Int32
         /// Peak resident set size of the process, in KiB.
         var maxResidentKiB: Int
+        /// User plus system CPU time of the process.
+        var cpuSeconds: Double
         var seconds: Double
         var timedOut: Bool
     }
@@ -54,7 +56,9 @@ enum MeasuredProcess {
         }
         // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Outcome(
-            status: exitStatus, maxResidentKiB: usage.ru_maxrss, seconds: Date().timeIntervalSince(started), timedOut: timedOut)
+            status: exitStatus, maxResidentKiB: usage.ru_maxrss, cpuSeconds: cpu, seconds: Date().timeIntervalSince(started),
+            timedOut: timedOut)
     }
 }
