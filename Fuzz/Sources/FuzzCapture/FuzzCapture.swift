@@ -23,7 +23,7 @@ public func fuzzCapture(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     do {
         var reader = try CaptureFile.reader(for: source)
         while let packet = try reader.next() {
-            precondition(packet.bytes.count <= maximumCaptureRecordLength, "a packet larger than any record")
+            require(packet.bytes.count <= maximumCaptureRecordLength, "a packet larger than any record")
             if let segment = decoder.decode(packet) {
                 analyzer.consume(segment)
             }

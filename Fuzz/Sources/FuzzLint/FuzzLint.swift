@@ -26,7 +26,7 @@ private func lintFile(_ bytes: [UInt8]) -> LintReport {
     let content = Array(bytes[min(pathEnd + 1, bytes.count)...])
     let result = linter.lint(path: path, bytes: content)
     for finding in result.findings {
-        precondition(finding.candidate.location.line >= 1, "a finding before the first line")
+        require(finding.candidate.location.line >= 1, "a finding before the first line")
     }
     return LintReport(
         toolVersion: "fuzz", ruleSet: linter.ruleSet, findings: result.findings, notices: result.notices, skipped: [],

@@ -29,11 +29,11 @@ public func fuzzProbeOutput(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
         snapshot = try parser.parse(FuzzInput.bytes(data, size))
     } catch let error as ProbeError {
         // Remote text in an error is clipped and its control characters replaced: one line, no escapes.
-        precondition(!error.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
+        require(!error.description.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
                      "a probe error prints remote control characters: \(error.description.debugDescription)")
         return 0
     } catch {
-        preconditionFailure("the probe output parser threw something other than a ProbeError: \(error)")
+        fatalError("the probe output parser threw something other than a ProbeError: \(error)")
     }
     let report = AuditFixture.audit(snapshot)
     AuditFixture.renderEveryFormat(report)

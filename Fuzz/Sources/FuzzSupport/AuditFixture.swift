@@ -57,9 +57,9 @@ public enum AuditFixture {
         let json = ReportFormat.json.formatter().render(report)
         do {
             let decoded = try AuditReportDecoder.decode(data: Data(json.utf8), source: "fuzz.json")
-            precondition(decoded == report, "the JSON report does not read back as the report that was written")
+            require(decoded == report, "the JSON report does not read back as the report that was written")
         } catch {
-            preconditionFailure("the JSON report does not read back: \(error)")
+            fatalError("the JSON report does not read back: \(error)")
         }
     }
 

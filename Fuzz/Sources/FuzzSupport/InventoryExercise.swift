@@ -9,18 +9,18 @@ public enum InventoryExercise {
             inventory = try InventoryParser.parse(text: text, path: "fuzz.\(format.rawValue)", format: format)
         } catch {
             // Errors quote inventory text so that a crafted value cannot forge extra output lines.
-            precondition(!error.description.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\0" },
+            require(!error.description.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\0" },
                          "an inventory error prints a raw line break or NUL: \(error.description.debugDescription)")
             _ = error.location
             return
         }
         var names = Set<String>()
         for host in inventory.hosts {
-            precondition(names.insert(host.name).inserted, "host \(host.name) listed twice")
+            require(names.insert(host.name).inserted, "host \(host.name) listed twice")
         }
         // `host(named:)` is a linear search: a few lookups, or a ranged inventory makes this quadratic.
         for host in inventory.hosts.prefix(8) {
-            precondition(inventory.host(named: host.name) != nil, "host \(host.name) cannot be found by name")
+            require(inventory.host(named: host.name) != nil, "host \(host.name) cannot be found by name")
         }
         for group in inventory.groups.keys.sorted() {
             _ = inventory.hosts(inGroup: group)

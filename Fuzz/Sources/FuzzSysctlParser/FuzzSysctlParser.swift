@@ -16,20 +16,20 @@ public func fuzzSysctlParser(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
 
     var offset = 0
     for (index, span) in file.lines.enumerated() {
-        precondition(span.line == index + 1, "line numbers are not consecutive")
-        precondition(span.fullRange.lowerBound == offset, "line \(span.line) does not start where the previous one ended")
+        require(span.line == index + 1, "line numbers are not consecutive")
+        require(span.fullRange.lowerBound == offset, "line \(span.line) does not start where the previous one ended")
         offset = span.fullRange.upperBound
     }
-    precondition(offset == bytes.count, "the line spans cover \(offset) of \(bytes.count) bytes")
+    require(offset == bytes.count, "the line spans cover \(offset) of \(bytes.count) bytes")
 
     for entry in file.entries {
         let line = entry.span.content
-        precondition(line.contains(entry.keyRange.lowerBound) || entry.keyRange.lowerBound == line.upperBound, "key outside its line")
-        precondition(entry.keyRange.upperBound <= line.upperBound, "key runs past its line")
+        require(line.contains(entry.keyRange.lowerBound) || entry.keyRange.lowerBound == line.upperBound, "key outside its line")
+        require(entry.keyRange.upperBound <= line.upperBound, "key runs past its line")
         if let value = entry.valueRange {
-            precondition(entry.keyRange.upperBound <= value.lowerBound && value.upperBound <= line.upperBound, "value outside its line")
+            require(entry.keyRange.upperBound <= value.lowerBound && value.upperBound <= line.upperBound, "value outside its line")
         }
-        precondition(!entry.key.components.isEmpty, "an entry without a key")
+        require(!entry.key.components.isEmpty, "an entry without a key")
         _ = entry.key.dotted
         _ = entry.key.procPath
     }

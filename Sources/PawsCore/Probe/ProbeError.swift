@@ -17,17 +17,23 @@ public enum ProbeError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsupportedVersion(let host, let version):
             return "\(host): probe output has format version \(Self.clip(version)); this pawsguard reads version \(ProbeScript.formatVersion)"
         case .truncated(let host, let lastSection):
-            return "\(host): probe output ended before its end marker (last section: \(lastSection)); "
+            return "\(host): probe output ended before its end marker (last section: \(Self.clip(lastSection))); "
                 + "the connection or the remote shell died during the probe, rerun the audit for this host"
         case .malformedSection(let host, let section, let detail):
-            return "\(host): malformed probe section '\(Self.clip(section))': \(detail)"
+            // Details quote remote text too (a section's argument), so control characters go as well.
+            return "\(host): malformed probe section '\(Self.clip(section))': \(Self.printable(detail))"
         case .exitStatus(let host, let status, let stderr):
             return "\(host): probe exited with status \(status)" + (stderr.isEmpty ? "" : ": \(Self.clip(stderr))")
         }
     }
 
     static func clip(_ text: String) -> String {
-        let printable = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
-        return printable.count > 120 ? String(printable.prefix(117)) + "..." : printable
+        let shown = printable(text)
+        return shown.count > 120 ? String(shown.prefix(117)) + "..." : shown
+    }
+
+    /// `text` with every control character shown as `?`: remote text cannot break the line.
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : Character($0) })
     }
 }
