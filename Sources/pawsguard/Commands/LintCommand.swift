@@ -74,7 +74,9 @@ struct LintCommand: ParsableCommand {
         let currentDirectory = FileManager.default.currentDirectoryPath
         let walker = LintFileWalker(currentDirectory: currentDirectory, useGit: !noGit, excludes: LintExcludeList(patterns: exclude))
         let selection = walker.select(paths)
-        let runner = LintRunner(linter: Linter(ruleSet: ruleSet), threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let runner = LintRunner(
+            linter: Linter(ruleSet: ruleSet), threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            currentDirectory: currentDirectory)
         let result = runner.run(selection.inputs)
         let report = LintReport(
             toolVersion: PawsguardCommand.configuration.version, ruleSet: ruleSet, findings: result.findings,

@@ -20,6 +20,9 @@ final class LintFileReader {
 
     private let prefilter: LintPrefilter
     private let buffer: UnsafeMutableRawBufferPointer
+    /// The directory of the previous file, kept open: files come in path order, so most opens are
+    /// relative to it and the kernel resolves one name instead of the whole path.
+    private var directory: (path: Substring, descriptor: Int32)?
 
     init(prefilter: LintPrefilter) {
         self.prefilter = prefilter
@@ -28,10 +31,11 @@ final class LintFileReader {
 
     deinit {
         buffer.deallocate()
+        if let directory { close(directory.descriptor) }
     }
 
     func read(_ path: String) -> Outcome {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = openFile(path)
         guard descriptor >= 0 else { return .skipped(Self.openFailure(errno, path: path)) }
         defer { close(descriptor) }
         var status = stat()
@@ -45,6 +49,22 @@ final class LintFileReader {
         default: return .skipped(.notRegularFile(kind: "special file"))
         }
         return scan(descriptor, size: Int(status.st_size))
+    }
+
+    /// `open(path)`, through `openat` on the cached directory when the path is absolute.
+    private func openFile(_ path: String) -> Int32 {
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        guard path.hasPrefix("/"), let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            return open(path, flags)
+        }
+        let directoryPath = path[..<slash]
+        if directory?.path != directoryPath {
+            if let directory { close(directory.descriptor) }
+            let descriptor = open(String(directoryPath), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            directory = descriptor >= 0 ? (directoryPath, descriptor) : nil
+        }
+        guard let directory else { return open(path, flags) }
+        return openat(directory.descriptor, String(path[path.index(after: slash)...]), flags)
     }
 
     private func scan(_ descriptor: Int32, size: Int) -> Outcome {

@@ -11,7 +11,7 @@ struct LintFileWalker {
     let excludes: LintExcludeList
 
     struct Selection {
-        var inputs: [LintInput] = []
+        var inputs = LintInputList()
         var skipped: [LintSkip] = []
         var excluded = 0
         /// Where relative paths start for SARIF: the git root, or the current directory.
@@ -22,7 +22,8 @@ struct LintFileWalker {
 
     func select(_ arguments: [String]) -> Selection {
         var selection = Selection(sourceRoot: currentDirectory)
-        var seen: Set<String> = []
+        // Only overlapping arguments (`lint . roles/`) can name a file twice.
+        var seen: Set<String>? = arguments.count > 1 ? [] : nil
         var ignoreFiles: [String: LintExcludeList] = [:]
         for argument in arguments.isEmpty ? ["."] : arguments {
             let absolute = Self.absolute(argument, from: currentDirectory)
@@ -49,15 +50,20 @@ struct LintFileWalker {
     // MARK: - Directories
 
     private func collectDirectory(
-        _ directory: String, into selection: inout Selection, seen: inout Set<String>, ignoreFiles: inout [String: LintExcludeList]
+        _ directory: String, into selection: inout Selection, seen: inout Set<String>?, ignoreFiles: inout [String: LintExcludeList]
     ) {
         if useGit {
             switch GitWorkTree.trackedFiles(in: directory) {
             case .tracked(let root, let paths):
                 selection.sourceRoot = root
                 let ignore = ignoreList(root: root, cache: &ignoreFiles)
+                if ignore.isEmpty, excludes.isEmpty, seen == nil {
+                    for path in paths { selection.inputs.append(directory: directory, name: path) }
+                    return
+                }
                 for path in paths {
-                    add(directory == "/" ? "/" + path : directory + "/" + path, root: root, ignore: ignore, into: &selection, seen: &seen)
+                    let name = String(decoding: path, as: UTF8.self)
+                    add(directory == "/" ? "/" + name : directory + "/" + name, root: root, ignore: ignore, into: &selection, seen: &seen)
                 }
                 return
             case .refused(let reason):
@@ -78,7 +84,7 @@ struct LintFileWalker {
 
     private func walk(
         _ directory: String, root: String, ignore: LintExcludeList, ancestors: inout Set<DirectoryIdentity>,
-        into selection: inout Selection, seen: inout Set<String>
+        into selection: inout Selection, seen: inout Set<String>?
     ) {
         var status = stat()
         guard stat(directory, &status) == 0 else { return }
@@ -130,13 +136,13 @@ struct LintFileWalker {
 
     // MARK: - Files
 
-    private func add(_ absolute: String, root: String, ignore: LintExcludeList, into selection: inout Selection, seen: inout Set<String>) {
-        guard seen.insert(absolute).inserted else { return }
+    private func add(_ absolute: String, root: String, ignore: LintExcludeList, into selection: inout Selection, seen: inout Set<String>?) {
+        if seen?.insert(absolute).inserted == false { return }
         if isExcluded(absolute, root: root, ignore: ignore, isDirectory: false) {
             selection.excluded += 1
             return
         }
-        selection.inputs.append(LintInput(absolutePath: absolute, displayPath: display(absolute)))
+        selection.inputs.append(absolute)
     }
 
     /// `.pawsguardignore` patterns match paths relative to the directory holding the file;

@@ -14,8 +14,11 @@ struct LintRunner {
         var filesChecked = 0
     }
 
-    func run(_ inputs: [LintInput]) -> Output {
-        let queue = WorkQueue(inputs)
+    /// Reports name files relative to this directory when they are below it.
+    let currentDirectory: String
+
+    func run(_ inputs: LintInputList) -> Output {
+        let queue = WorkQueue(inputs, currentDirectory: currentDirectory)
         let collected = Collected()
         let finished = DispatchSemaphore(value: 0)
         let workerCount = max(1, min(threads, inputs.count))
@@ -59,19 +62,26 @@ struct LintRunner {
     private final class WorkQueue: @unchecked Sendable {
         // Guarded by `lock`.
         private var index = 0
-        private let inputs: [LintInput]
+        private let inputs: LintInputList
+        private let currentDirectory: String
         private let lock = NSLock()
 
-        init(_ inputs: [LintInput]) {
+        init(_ inputs: LintInputList, currentDirectory: String) {
             self.inputs = inputs
+            self.currentDirectory = currentDirectory
         }
 
         func next() -> LintInput? {
             lock.lock()
-            defer { lock.unlock() }
-            guard index < inputs.count else { return nil }
+            guard index < inputs.count else {
+                lock.unlock()
+                return nil
+            }
+            let taken = index
             index += 1
-            return inputs[index - 1]
+            lock.unlock()
+            let absolute = inputs[taken]
+            return LintInput(absolutePath: absolute, displayPath: LintFileWalker.relative(absolute, to: currentDirectory) ?? absolute)
         }
     }
 

@@ -43,8 +43,9 @@ struct YAMLExtractor: SysctlAssignmentExtractor {
             return
         }
         var path = YAMLPath()
-        for root in roots {
-            tree.walk(root, path: &path, recognisers: Self.recognisers)
+        for (index, root) in roots.enumerated() {
+            let lastLine = index + 1 < roots.count ? roots[index + 1].mark?.line ?? Int.max : Int.max
+            tree.walk(root, path: &path, lastLine: lastLine, recognisers: Self.recognisers)
         }
     }
 

@@ -21,11 +21,28 @@ final class YAMLTree {
         "warn", "debug", "assert",
     ]
 
+    /// 1-based lines of the text that mention a watched key, ascending.
+    private let mentionLines: [Int]
+
     init(session: ExtractionSession, buffer: ScanBuffer, text: [UInt8]) {
         self.session = session
         self.buffer = buffer
         self.text = text
-        table = LineTable(text, range: 0..<text.count)
+        let lines = LineTable(text, range: 0..<text.count)
+        table = lines
+        let offsets = session.watched.fragments.flatMap { $0.allOffsets(in: text, range: 0..<text.count) }
+        mentionLines = Array(Set(offsets.map { lines.index(of: $0) + 1 })).sorted()
+    }
+
+    /// Whether a watched key is mentioned on a line from `first` through `last`.
+    private func mentions(from first: Int, through last: Int) -> Bool {
+        var low = 0
+        var high = mentionLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentionLines[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return low < mentionLines.count && mentionLines[low] <= last
     }
 
     // MARK: - Walking
@@ -74,9 +91,12 @@ final class YAMLTree {
         return variables
     }
 
-    /// Shows every mapping and sequence to the recognisers and reads every string scalar; `path`
-    /// is the chain of keys above `node`, extended and restored on the way down.
-    func walk(_ node: Node, path: inout YAMLPath, recognisers: [any YAMLNodeRecogniser]) {
+    /// Shows mappings and sequences to the recognisers and reads string scalars; `path` is the chain
+    /// of keys above `node`, extended and restored on the way down. A node ends where its next
+    /// sibling starts (`lastLine`); nodes whose lines mention no watched key cannot set one and are
+    /// not entered, which keeps large playbooks cheap.
+    func walk(_ node: Node, path: inout YAMLPath, lastLine: Int, recognisers: [any YAMLNodeRecogniser]) {
+        if let first = node.mark?.line, !mentions(from: first, through: lastLine) { return }
         switch node {
         case .scalar(let scalar):
             guard !(path.last.map(Self.unscannedKeys.contains) ?? false) else { return }
@@ -84,16 +104,20 @@ final class YAMLTree {
         case .mapping(let mapping):
             let fields = YAMLFields(mapping)
             for recogniser in recognisers { recogniser.visit(mapping: fields, path: path, tree: self) }
-            for (key, value) in mapping {
-                path.components.append(key.scalar?.string ?? "?")
-                walk(value, path: &path, recognisers: recognisers)
+            let pairs = Array(mapping)
+            for (index, pair) in pairs.enumerated() {
+                path.components.append(pair.key.scalar?.string ?? "?")
+                let end = index + 1 < pairs.count ? pairs[index + 1].key.mark?.line ?? lastLine : lastLine
+                walk(pair.value, path: &path, lastLine: end, recognisers: recognisers)
                 path.components.removeLast()
             }
         case .sequence(let sequence):
             for recogniser in recognisers { recogniser.visit(sequence: sequence, path: path, tree: self) }
-            for item in sequence {
+            let items = Array(sequence)
+            for (index, item) in items.enumerated() {
                 path.components.append("-")
-                walk(item, path: &path, recognisers: recognisers)
+                let end = index + 1 < items.count ? items[index + 1].mark?.line ?? lastLine : lastLine
+                walk(item, path: &path, lastLine: end, recognisers: recognisers)
                 path.components.removeLast()
             }
         case .alias:
