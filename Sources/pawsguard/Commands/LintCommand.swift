@@ -54,7 +54,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Worker threads (default: the number of CPUs).", valueName: "n"))
     var jobs: Int?
 
-    @Flag(name: .long, help: "List every skipped file (binary, documentation, ...) on standard error.")
+    @Flag(name: .long, help: "List every skipped file, binary and documentation files included (otherwise they are counted).")
     var verbose = false
 
     func validate() throws {
@@ -76,11 +76,12 @@ struct LintCommand: ParsableCommand {
         let selection = walker.select(paths)
         let runner = LintRunner(
             linter: Linter(ruleSet: ruleSet), threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            currentDirectory: currentDirectory)
+            currentDirectory: currentDirectory, listsRoutineSkips: verbose)
         let result = runner.run(selection.inputs)
         let report = LintReport(
             toolVersion: PawsguardCommand.configuration.version, ruleSet: ruleSet, findings: result.findings,
-            notices: result.notices, skipped: selection.skipped + result.skipped, filesChecked: result.filesChecked,
+            notices: result.notices, skipped: selection.skipped + result.skipped, unlistedSkips: result.unlistedSkips,
+            filesChecked: result.filesChecked,
             filesExcluded: selection.excluded, failOn: failLevel, sourceRoot: selection.sourceRoot,
             currentDirectory: currentDirectory)
 

@@ -2,8 +2,8 @@
 enum GitWorkTree {
     enum Answer {
         /// The directory is in a work tree: its root, and the tracked paths below the directory
-        /// (relative to the directory), as `git ls-files -z` prints them.
-        case tracked(root: String, paths: [ArraySlice<UInt8>])
+        /// (relative to the directory), NUL-separated as `git ls-files -z` prints them.
+        case tracked(root: String, listing: [UInt8])
         /// Not a work tree, or git is not installed.
         case notAWorkTree
         /// git is there but refused (unsafe ownership, a broken repository): why.
@@ -29,7 +29,7 @@ enum GitWorkTree {
         else {
             return .refused("git ls-files failed")
         }
-        return .tracked(root: root, paths: listing.output.split(separator: 0))
+        return .tracked(root: root, listing: listing.output)
     }
 
     private static func firstLine(_ bytes: [UInt8]) -> String {

@@ -54,16 +54,22 @@ struct LintFileWalker {
     ) {
         if useGit {
             switch GitWorkTree.trackedFiles(in: directory) {
-            case .tracked(let root, let paths):
+            case .tracked(let root, let listing):
                 selection.sourceRoot = root
                 let ignore = ignoreList(root: root, cache: &ignoreFiles)
-                if ignore.isEmpty, excludes.isEmpty, seen == nil {
-                    for path in paths { selection.inputs.append(directory: directory, name: path) }
-                    return
-                }
-                for path in paths {
-                    let name = String(decoding: path, as: UTF8.self)
-                    add(directory == "/" ? "/" + name : directory + "/" + name, root: root, ignore: ignore, into: &selection, seen: &seen)
+                let filtered = !ignore.isEmpty || !excludes.isEmpty || seen != nil
+                var start = 0
+                while start < listing.count {
+                    let end = listing[start...].firstIndex(of: 0) ?? listing.count
+                    if end > start {
+                        if filtered {
+                            let name = String(decoding: listing[start..<end], as: UTF8.self)
+                            add(directory == "/" ? "/" + name : directory + "/" + name, root: root, ignore: ignore, into: &selection, seen: &seen)
+                        } else {
+                            selection.inputs.append(directory: directory, name: listing[start..<end])
+                        }
+                    }
+                    start = end + 1
                 }
                 return
             case .refused(let reason):

@@ -11,11 +11,22 @@ struct LintRunner {
         var findings: [LintFinding] = []
         var notices: [LintNotice] = []
         var skipped: [LintSkip] = []
+        var unlistedSkips: [String: Int] = [:]
         var filesChecked = 0
+
+        mutating func skip(_ skip: LintSkip, listingRoutine: Bool) {
+            if skip.isRoutine && !listingRoutine {
+                unlistedSkips[skip.code, default: 0] += 1
+            } else {
+                skipped.append(skip)
+            }
+        }
     }
 
     /// Reports name files relative to this directory when they are below it.
     let currentDirectory: String
+    /// List binary and documentation files one by one (`--verbose`) instead of counting them.
+    let listsRoutineSkips: Bool
 
     func run(_ inputs: LintInputList) -> Output {
         let queue = WorkQueue(inputs, currentDirectory: currentDirectory)
@@ -23,11 +34,11 @@ struct LintRunner {
         let finished = DispatchSemaphore(value: 0)
         let workerCount = max(1, min(threads, inputs.count))
         for _ in 0..<workerCount {
-            let thread = Thread { [linter] in
+            let thread = Thread { [linter, listsRoutineSkips] in
                 let reader = LintFileReader(prefilter: linter.prefilter)
                 var local = Output()
                 while let input = queue.next() {
-                    Self.process(input, reader: reader, linter: linter, into: &local)
+                    Self.process(input, reader: reader, linter: linter, listingRoutine: listsRoutineSkips, into: &local)
                 }
                 collected.add(local)
                 finished.signal()
@@ -39,14 +50,14 @@ struct LintRunner {
         return collected.output
     }
 
-    private static func process(_ input: LintInput, reader: LintFileReader, linter: Linter, into output: inout Output) {
+    private static func process(_ input: LintInput, reader: LintFileReader, linter: Linter, listingRoutine: Bool, into output: inout Output) {
         if LintSourceClassifier.kind(forPath: input.displayPath) == .documentation {
-            output.skipped.append(LintSkip(path: input.displayPath, reason: .documentation))
+            output.skip(LintSkip(path: input.displayPath, reason: .documentation), listingRoutine: listingRoutine)
             return
         }
         switch reader.read(input.absolutePath) {
         case .skipped(let reason):
-            output.skipped.append(LintSkip(path: input.displayPath, reason: reason))
+            output.skip(LintSkip(path: input.displayPath, reason: reason), listingRoutine: listingRoutine)
         case .clean:
             output.filesChecked += 1
         case .content(let bytes):
@@ -97,6 +108,7 @@ struct LintRunner {
             merged.findings += part.findings
             merged.notices += part.notices
             merged.skipped += part.skipped
+            merged.unlistedSkips.merge(part.unlistedSkips, uniquingKeysWith: +)
             merged.filesChecked += part.filesChecked
         }
 

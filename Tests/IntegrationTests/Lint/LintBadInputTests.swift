@@ -34,7 +34,12 @@ final class LintBadInputTests: XCTestCase {
             guard let path = skip["path"] as? String, let reason = skip["reason"] as? String else { return nil }
             return "\(path) \(reason)"
         })
-        XCTAssertEqual(skipped, ["image.png binary", "loop-a symlink-loop", "loop-b symlink-loop", "dangling dangling-symlink"])
+        XCTAssertEqual(skipped, ["loop-a symlink-loop", "loop-b symlink-loop", "dangling dangling-symlink"])
+        let summary = try XCTUnwrap(document["summary"] as? [String: Any])
+        XCTAssertEqual(summary["skippedByReason"] as? [String: Int], ["binary": 1, "symlink-loop": 2, "dangling-symlink": 1])
+        XCTAssertEqual(summary["filesSkipped"] as? Int, 4)
+        let verbose = repository.lint(["--verbose"])
+        XCTAssertTrue(verbose.stderr.contains("image.png: notice: skipped: binary file"), verbose.stderr)
     }
 
     func testAFileThatCannotBeReadExitsTwoButTheRestIsStillChecked() throws {

@@ -38,6 +38,7 @@ final class LintOutputFormatTests: XCTestCase {
         XCTAssertTrue(diagnostics.contains("etc/sysctl.d/90.conf:3: notice: suppression names rule 'nope'"))
         XCTAssertTrue(diagnostics.contains("secret.conf: error: cannot be read (Permission denied)"))
         XCTAssertFalse(diagnostics.contains("logo.png"))
+        XCTAssertEqual(report.skipsByReason, ["binary": 1, "unreadable": 1])
         XCTAssertTrue(LintTextFormatter().diagnostics(report, verbose: true).contains("logo.png: notice: skipped: binary"))
         XCTAssertTrue(diagnostics.hasSuffix("pawsguard lint: 2 findings (1 error, 0 warnings, 1 note) in 1 file; 1 suppressed; "
             + "2 files checked; 2 skipped (binary 1, unreadable 1); 3 excluded; off without --target-kernel: tw-recycle-stale-config\n"))

@@ -15,7 +15,10 @@ public struct LintReport: Sendable {
     /// Findings in report order, suppressed ones included (`isSuppressed`).
     public var findings: [LintFinding]
     public var notices: [LintNotice]
+    /// Files not checked, with their reason; routine ones (binary, documentation) only when listed.
     public var skipped: [LintSkip]
+    /// Routine skips that were counted instead of listed, by reason code (`binary`, `documentation`).
+    public var unlistedSkips: [String: Int]
     /// Files read (whether or not they mention a watched key).
     public var filesChecked: Int
     /// Files left out by `--exclude` and `.pawsguardignore`.
@@ -29,13 +32,15 @@ public struct LintReport: Sendable {
 
     public init(
         toolVersion: String, ruleSet: LintRuleSet, findings: [LintFinding], notices: [LintNotice], skipped: [LintSkip],
-        filesChecked: Int, filesExcluded: Int, failOn: LintCheck.Level, sourceRoot: String? = nil, currentDirectory: String? = nil
+        unlistedSkips: [String: Int] = [:], filesChecked: Int, filesExcluded: Int, failOn: LintCheck.Level,
+        sourceRoot: String? = nil, currentDirectory: String? = nil
     ) {
         self.toolVersion = toolVersion
         self.ruleSet = ruleSet
         self.findings = findings.sorted(by: LintFinding.reportOrder)
         self.notices = notices.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
         self.skipped = skipped.sorted { $0.path < $1.path }
+        self.unlistedSkips = unlistedSkips
         self.filesChecked = filesChecked
         self.filesExcluded = filesExcluded
         self.failOn = failOn
@@ -46,6 +51,15 @@ public struct LintReport: Sendable {
     public var activeFindings: [LintFinding] { findings.filter { !$0.isSuppressed } }
     public var suppressedFindings: [LintFinding] { findings.filter(\.isSuppressed) }
     public var problems: [LintSkip] { skipped.filter(\.isProblem) }
+
+    /// Every skip, listed or counted, by reason code.
+    public var skipsByReason: [String: Int] {
+        var counts = unlistedSkips
+        for skip in skipped { counts[skip.code, default: 0] += 1 }
+        return counts
+    }
+
+    public var filesSkipped: Int { skipsByReason.values.reduce(0, +) }
 
     public func count(_ level: LintCheck.Level) -> Int {
         activeFindings.filter { $0.level == level }.count
@@ -73,9 +87,9 @@ public struct LintReport: Sendable {
         ]
         if !suppressedFindings.isEmpty { parts.append("\(suppressedFindings.count) suppressed") }
         parts.append("\(filesChecked) file\(filesChecked == 1 ? "" : "s") checked")
-        if !skipped.isEmpty {
-            let byReason = Dictionary(grouping: skipped, by: \.code).map { "\($0.key) \($0.value.count)" }.sorted()
-            parts.append("\(skipped.count) skipped (\(byReason.joined(separator: ", ")))")
+        if filesSkipped > 0 {
+            let byReason = skipsByReason.map { "\($0.key) \($0.value)" }.sorted()
+            parts.append("\(filesSkipped) skipped (\(byReason.joined(separator: ", ")))")
         }
         if filesExcluded > 0 { parts.append("\(filesExcluded) excluded") }
         if !ruleSet.inactiveRules.isEmpty {

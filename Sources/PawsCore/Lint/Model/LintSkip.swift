@@ -31,6 +31,15 @@ public struct LintSkip: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// Binary files and documentation: expected in every repository, counted rather than listed
+    /// unless asked for, so that a report does not grow with the repository.
+    public var isRoutine: Bool {
+        switch reason {
+        case .binary, .documentation: return true
+        default: return false
+        }
+    }
+
     /// True when the skip means the check is incomplete: pawsguard exits 2 if nothing worse was found.
     public var isProblem: Bool {
         switch reason {

@@ -13,7 +13,8 @@ public struct LintJSONFormatter: LintReportFormatter {
                 Rule(id: $0.id, playbook: $0.playbookID, level: $0.level.rawValue, title: $0.title, key: $0.key.dotted)
             },
             summary: Summary(
-                filesChecked: report.filesChecked, filesSkipped: report.skipped.count, filesExcluded: report.filesExcluded,
+                filesChecked: report.filesChecked, filesSkipped: report.filesSkipped, skippedByReason: report.skipsByReason,
+                filesExcluded: report.filesExcluded,
                 errors: report.count(.error), warnings: report.count(.warning), notes: report.count(.note),
                 suppressed: report.suppressedFindings.count, unreadable: report.problems.count, outcome: Self.outcome(report.outcome)),
             findings: report.activeFindings.map(Finding.init),
@@ -62,6 +63,7 @@ public struct LintJSONFormatter: LintReportFormatter {
     struct Summary: Encodable {
         let filesChecked: Int
         let filesSkipped: Int
+        let skippedByReason: [String: Int]
         let filesExcluded: Int
         let errors: Int
         let warnings: Int
