@@ -17,9 +17,7 @@ struct ChannelExecutor {
         let exitSignal = ChannelExitSignalRecorder()
         defer { release(channel, keepingAlive: exitSignal) }
 
-        guard ssh_channel_open_session(channel) == SSH_OK else {
-            throw failure("opening a session channel")
-        }
+        try openSession(channel)
         exitSignal.install(on: channel)
         try checkDeadline()
         deadline.applyAsLibsshTimeout(to: session)
@@ -45,6 +43,25 @@ struct ChannelExecutor {
             exitStatus = .unknown
         }
         return SSHExecResult(stdout: output.stdout, stderr: output.stderr, exitStatus: exitStatus)
+    }
+
+    /// Opens the session channel. libssh sends the request in non-blocking mode, so that quick
+    /// ACKs can be switched on after it left (see `SessionSocket.acknowledgeNextSegmentsImmediately`;
+    /// set before the send, sending would switch them off again), and we wait for the answer
+    /// ourselves, bounded by the deadline.
+    private func openSession(_ channel: ssh_channel) throws {
+        ssh_set_blocking(session, 0)
+        defer { ssh_set_blocking(session, 1) }
+        var status = ssh_channel_open_session(channel)
+        SessionSocket.acknowledgeNextSegmentsImmediately(session)
+        while status == SSH_AGAIN {
+            try checkDeadline()
+            SessionSocket.wait(session, until: deadline)
+            status = ssh_channel_open_session(channel)
+        }
+        guard status == SSH_OK else {
+            throw failure("opening a session channel")
+        }
     }
 
     private func checkDeadline() throws {

@@ -21,8 +21,6 @@ struct ChannelStreamPump {
     private var stderr: [UInt8] = []
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
     private static let writeChunk = 32 * 1024
-    /// Longest single wait, so a state change libssh hides from the socket still gets noticed.
-    private static let pollCapMilliseconds = 100
 
     init(session: ssh_session, channel: ssh_channel, endpoint: SSHEndpoint, deadline: SSHDeadline,
          maxOutputBytes: Int, command: String) {
@@ -74,7 +72,7 @@ struct ChannelStreamPump {
             if deadline.isExpired {
                 throw SSHError.timedOut(endpoint: endpoint, phase: .exec, after: deadline.elapsed)
             }
-            if !progressed { waitForSocket() }
+            if !progressed { SessionSocket.wait(session, until: deadline) }
         }
         return (stdout, stderr)
     }
@@ -149,16 +147,5 @@ struct ChannelStreamPump {
 
     private func failure(_ operation: String) -> SSHError {
         ExecFailure.make(operation, session: session, endpoint: endpoint, deadline: deadline)
-    }
-
-    private func waitForSocket() {
-        let descriptor = ssh_get_fd(session)
-        guard descriptor >= 0 else { return }
-        var events = Int16(POLLIN)
-        if ssh_get_poll_flags(session) & SSH_WRITE_PENDING != 0 {
-            events |= Int16(POLLOUT)
-        }
-        var pollDescriptor = pollfd(fd: descriptor, events: events, revents: 0)
-        _ = poll(&pollDescriptor, 1, deadline.remainingMilliseconds(cappedAt: Self.pollCapMilliseconds))
     }
 }

@@ -36,6 +36,11 @@ enum SessionConfigurator {
         // A config `LogLevel DEBUG` would make libssh print to stderr; only the CLI may print.
         var silent = Int32(SSH_LOG_NOLOG)
         ssh_options_set(session, SSH_OPTIONS_LOG_VERBOSITY, &silent)
+        // Every exchange here is a few small request/reply packets. With Nagle on, a packet that
+        // follows another still unacknowledged waits for the server's delayed ACK (40 ms on Linux):
+        // measured on loopback, authentication took 50 ms with it and 9 ms without.
+        var noDelay: Int32 = 1
+        ssh_options_set(session, SSH_OPTIONS_NODELAY, &noDelay)
         if !options.useAgent {
             // libssh's publickey_auto always asks the agent first; pointing it at a socket that
             // cannot exist is the only switch 0.10 offers.

@@ -36,7 +36,7 @@ final class ProbeScriptBatchingTests: XCTestCase {
             "\(etc)/13-not-utf8.conf": [0xFF, 0xFE, 0x20, 0x62, 0x3D, 0xC3, 0x28, 0x0A],
             "\(etc)/14-empty.conf": [],
             "\(etc)/20 space and it's $(touch INJECTED).conf": Array("q=1\n".utf8),
-            "\(etc)/21-looks-like-framing.conf": Array("E3\nE9\n$P3\n\(request.boundary) end\n".utf8),
+            "\(etc)/21-looks-like-framing.conf": Array("E3\nE9\n$P3\nPGB0123 end\n".utf8),
             "\(etc)/22-large.conf": Array(repeating: Array("net.core.somaxconn = 4096 # padding\n".utf8), count: 3000).flatMap { $0 },
             root.path + "/usr/lib/sysctl.d/50-vendor.conf": Array("vendor=1\n".utf8),
             root.path + "/etc/sysctl.conf": Array("kernel.x = 1\n# no newline at the end".utf8),
@@ -122,10 +122,12 @@ final class ProbeScriptBatchingTests: XCTestCase {
                 let started = toolLog()
                 let links = 3
                 if batched {
-                    // os-release (the real one), netstat, the files and the two readable symlinks (tcp and
-                    // tcp6 are absent here) in batches of at most 8, plus one readlink per symlink.
+                    // os-release and the live keys (this machine's), netstat, the files and the two
+                    // readable symlinks (tcp and tcp6 are absent here) in batches of at most 8, plus
+                    // one readlink per symlink.
                     let osRelease = FileManager.default.fileExists(atPath: "/etc/os-release") ? 1 : 0
-                    let catted = osRelease + 1 + files.count + 2
+                    let liveKeys = request.keys.filter { FileManager.default.fileExists(atPath: ProbeScript.procPath(ofKey: $0)) }.count
+                    let catted = osRelease + liveKeys + 1 + files.count + 2
                     XCTAssertEqual(started.filter { $0 == "cat" }.count, (catted + 7) / 8, "\(label): \(started)")
                 } else {
                     XCTAssertGreaterThan(started.filter { $0 == "cat" }.count, 20, label)
