@@ -8,9 +8,9 @@
 ///
 /// Every process the script starts costs the host about as much CPU as a small part of sshd's own
 /// work per connection (fork, exec, dynamic linking), so the script starts as few as it can:
-/// the kernel release and hostname are read with the `read` builtin, and the files whose bytes
-/// must arrive whole (live sysctl values, sysctl files, `/proc/net` tables, os-release) go through
-/// one `cat` for up to eight files at a time. Text between two files (headers, paths, values) is collected in the
+/// the kernel release, the hostname and os-release (small regular text files) are read with the
+/// `read` builtin, and the files whose bytes must arrive whole (live sysctl values, sysctl files,
+/// `/proc/net` tables) go through one `cat` for up to eight files at a time. Text between two files (headers, paths, values) is collected in the
 /// variable `T` and handed to that `cat` as here-documents on its stdin and fds 3-9 (POSIX sh
 /// redirects single-digit fds only), read through `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
 /// `cat` per file would print. A symlink's target still needs one `readlink` (`$(...)` drops
@@ -74,12 +74,16 @@ public enum ProbeScript {
         // per read(2), and an integer sysctl answers a 1-byte read with its first digit and then
         // EOF (somaxconn=4096 would arrive as "4"). The section holds the file's bytes.
         lines.append(#"lv() { if [ ! -e "$1" ]; then h live-absent "$2"; elif [ ! -r "$1" ]; then h live-unreadable "$2"; else h live "$2"; fb "$1"; a "$NL"; fi; }"#)
+        // rd FILE: a small regular file line by line with `read` (exact but for NUL bytes, which
+        // os-release never holds), so it takes no place in a cat batch.
+        lines.append(#"rd() { l=; while IFS= read -r l; do a "$l$NL"; done < "$1"; a "$l"; }"#)
+        lines.append(#"tb() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; rd "$2" 2>/dev/null; fi; a "$NL"; }"#)
         lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; fb "$2"; fi; a "$NL"; }"#)
         lines.append(#"cf() { h path; a "$1$NL"; if [ -h "$1" ]; then h link; a "$(readlink -- "$1" 2>/dev/null)$NL$NL"; fi; if [ ! -e "$1" ]; then h file-absent; elif [ ! -r "$1" ]; then h file-unreadable; else h file; fb "$1"; fi; a "$NL"; }"#)
         lines.append("h probe \(formatVersion)")
         lines.append("one release /proc/sys/kernel/osrelease")
         lines.append("one hostname /proc/sys/kernel/hostname")
-        lines.append("blob os-release /etc/os-release")
+        lines.append("tb os-release /etc/os-release")
         for (index, key) in request.keys.enumerated() where validate(key: key) {
             lines.append("lv \(ShellQuote.quote(procPath(ofKey: key))) \(index)")
         }
