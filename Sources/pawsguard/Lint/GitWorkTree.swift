@@ -24,10 +24,14 @@ enum GitWorkTree {
         }
         let root = firstLine(topLevel.output)
         // Without --full-name, ls-files prints paths relative to the -C directory.
-        guard let listing = try? ChildProcess.run("git", ["-C", directory, "ls-files", "-z", "--cached", "--", "."]),
-            listing.status == 0
-        else {
-            return .refused("git ls-files failed")
+        let listing: ChildProcess.Outcome
+        do {
+            listing = try ChildProcess.run("git", ["-C", directory, "ls-files", "-z", "--cached", "--", "."])
+        } catch {
+            return .refused("\(error)")
+        }
+        guard listing.status == 0 else {
+            return .refused("git ls-files: " + firstLine(listing.error))
         }
         return .tracked(root: root, listing: listing.output)
     }

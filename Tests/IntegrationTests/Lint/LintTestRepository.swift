@@ -110,34 +110,3 @@ final class LintTestRepository {
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
-
-struct LintRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-
-    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-
-    /// The JSON document printed by `--format json`.
-    func json(file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
-        return try XCTUnwrap(object as? [String: Any], "not a JSON object: \(stdout)", file: file, line: line)
-    }
-}
-
-enum LintTestError: Error, CustomStringConvertible {
-    case toolFailed(command: String, status: Int32, stderr: String)
-    case timedOut(command: String)
-    case scratchUnavailable(path: String)
-
-    var description: String {
-        switch self {
-        case .toolFailed(let command, let status, let stderr):
-            return "`\(command)` exited with status \(status): \(stderr)"
-        case .timedOut(let command):
-            return "`\(command)` ran longer than 120 s and was stopped"
-        case .scratchUnavailable(let path):
-            return "could not create \(path) for the child's output; check that the temporary folder is writable"
-        }
-    }
-}

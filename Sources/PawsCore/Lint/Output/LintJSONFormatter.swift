@@ -1,5 +1,3 @@
-import Foundation
-
 /// The report as JSON (`schemaVersion` 1, documented in docs/LINT.md): findings, suppressed
 /// findings, notices, skipped files and a summary with the exit status.
 public struct LintJSONFormatter: LintReportFormatter {
@@ -124,16 +122,5 @@ public struct LintJSONFormatter: LintReportFormatter {
         let reason: String
         let message: String
         let problem: Bool
-    }
-}
-
-/// Stable, readable JSON: sorted keys, two-space indentation, slashes not escaped.
-enum LintJSON {
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Only non-finite floating-point values make encoding fail, and these documents hold none.
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -36,8 +36,3 @@ public enum LintOutputFormat: String, Sendable, Hashable, CaseIterable, CustomSt
         }
     }
 }
-
-/// Renders a whole lint report as one document.
-public protocol LintReportFormatter: Sendable {
-    func render(_ report: LintReport) -> String
-}

@@ -81,12 +81,3 @@ struct WatchedKeys: Sendable {
         return tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }
-
-/// A watched key as it appears in text.
-struct KeyToken: Sendable, Hashable {
-    let range: Range<Int>
-    let text: String
-    let key: SysctlKey
-
-    var isProcPath: Bool { text.hasPrefix("/proc/sys/") || text.hasPrefix("proc/sys/") }
-}
