@@ -12,7 +12,10 @@ struct PawsguardCommand: AsyncParsableCommand {
             Start with:  pawsguard audit -i inventory.ini
             """,
         version: "0.1.0",
-        subcommands: [AuditCommand.self, FactsCommand.self, ReportCommand.self, PcapCommand.self, ApplyCommand.self, RunsCommand.self, RollbackCommand.self]
+        subcommands: [
+            AuditCommand.self, ApplyCommand.self, RunsCommand.self, RollbackCommand.self, FactsCommand.self,
+            LintCommand.self, PcapCommand.self, ReportCommand.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on usage errors and 1 on other errors; pawsguard promises 2 for both
