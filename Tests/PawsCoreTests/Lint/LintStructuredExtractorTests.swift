@@ -92,10 +92,11 @@ final class LintStructuredExtractorTests: XCTestCase {
         let text = """
             remediation: Fix every line that sets net.ipv4.tcp_tw_recycle=1 (`pawsguard apply`).
             summary: A server with net.ipv4.tcp_tw_recycle=1 and TCP timestamps on drops SYNs.
+            message: + "set net.ipv4.tcp_tw_recycle=1 on the server.")
             note: Complain when net.ipv4.tcp_tw_recycle = 1 is found
             run: sysctl net.ipv4.tcp_tw_recycle=1
             service: ExecStart=/sbin/sysctl -w net.ipv4.tcp_tw_recycle=1
             """
-        XCTAssertEqual(try LintTestSupport.findings(text, path: "notes.cfg"), ["4:13 tw-recycle-nat", "5:36 tw-recycle-nat"])
+        XCTAssertEqual(try LintTestSupport.findings(text, path: "notes.cfg"), ["5:13 tw-recycle-nat", "6:36 tw-recycle-nat"])
     }
 }

@@ -101,8 +101,9 @@ struct GenericTextScanner {
         if separator > token.range.upperBound || valueStart > separator + 1 { return true }
         var wordStart = before
         while wordStart > line.lowerBound, !ASCII.isBlank(bytes[wordStart - 1]) { wordStart -= 1 }
-        let word = bytes[wordStart..<before]
-        return word.allSatisfy(ASCII.isLetter) && !word.elementsEqual("sysctl".utf8)
+        // An opening quote or bracket before the word (`"set k=0 on the server."`) is not part of it.
+        let word = bytes[wordStart..<before].drop { !ASCII.isIdentifier($0) && $0 != ASCII.dash && $0 != ASCII.slash }
+        return !word.isEmpty && word.allSatisfy(ASCII.isLetter) && !word.elementsEqual("sysctl".utf8)
     }
 
     /// `k: { value: 1 }`.
