@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libssh-dev openssh-server pkg-config iproute2 procps sudo busybox tcpdump python3 libxml2
 BIN_PATH = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: all build test demo deps clean playbooks fleet-up fleet-down
+.PHONY: all build test demo deps clean playbooks fleet-up fleet-down lint-self
 
 all: build
 
@@ -42,3 +42,7 @@ fleet-up:
 ## fleet-down: stop it.
 fleet-down:
 	bash scripts/testfleet stop --state $(FLEET_STATE)
+
+## lint-self: pawsguard lint on this repository (clean except its own fixtures, see .pawsguardignore).
+lint-self: build
+	$(BIN_PATH)/pawsguard lint --target-kernel 5.15
