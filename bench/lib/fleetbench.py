@@ -125,6 +125,14 @@ LogLevel ERROR
                 self.process.wait()
 
 
+def machine_busy_seconds():
+    """CPU time all cores spent on anything but idle, since boot (/proc/stat)."""
+    with open("/proc/stat") as handle:
+        fields = [int(value) for value in handle.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / CLOCK_TICKS
+
+
 def children_of(pid):
     found = []
     try:
@@ -242,12 +250,18 @@ class Bench:
                     "--stdout", stdout, "--stderr", stderr] + (["--tree-rss"] if tree_rss else []) + ["--"]
         self.server.wait_idle()
         before = self.server.cpu_seconds()
+        busy_before = machine_busy_seconds()
         subprocess.run(measured + command, env=dict(os.environ, **(environment or {})), check=True)
+        busy_during = machine_busy_seconds() - busy_before
         self.server.wait_idle()
         server_cpu = self.server.cpu_seconds() - before
         with open(result) as handle:
             figures = json.load(handle)
         figures.update(name=name, hosts=count, server_cpu_s=server_cpu, directory=directory)
+        # Whatever else ran on the machine meanwhile (other jobs, this script's own bookkeeping):
+        # the machine's busy time minus the client's and sshd's. Large values make the wall times
+        # of this run unreliable.
+        figures["other_cpu_s"] = max(0.0, busy_during - server_cpu - figures["user_s"] - figures["sys_s"])
         figures["collected"] = collect(stdout, directory)
         figures["peak_rss_kib"] = max(figures["maxrss_kib"], figures["tree_rss_kib"] or 0)
         if figures["collected"] != count:
@@ -455,6 +469,7 @@ def describe_runs(runs, floor_s, pawsguard_wall, cores):
             "client_cpu_s": cpu,
             "client_cpu_ms_per_host": 1000 * cpu / count,
             "server_cpu_ms_per_host": 1000 * figures["server_cpu_s"] / count,
+            "other_cpu_s": figures["other_cpu_s"],
             "peak_rss_mib": rss,
             "rss_is_tree": figures["tree_rss_kib"] is not None,
             "vs_pawsguard": figures["wall_s"] / pawsguard_wall if pawsguard_wall else None,
@@ -476,7 +491,7 @@ def table(headers, rows, markdown):
 
 def client_table(rows, markdown):
     headers = ["client", "hosts ok", "wall", "hosts/s", "client CPU", "CPU/host", "sshd CPU/host", "peak RSS",
-               "× pawsguard", "× floor"]
+               "× pawsguard", "× floor", "other CPU"]
     body = []
     for row in rows:
         body.append([
@@ -485,7 +500,7 @@ def client_table(rows, markdown):
             f"{row['server_cpu_ms_per_host']:.1f} ms",
             f"{row['peak_rss_mib']:.0f} MiB" + (" (tree)" if row["rss_is_tree"] else ""),
             "1.00" if row["name"] == "pawsguard" else f"{row['vs_pawsguard']:.2f}",
-            f"{row['vs_floor']:.2f}",
+            f"{row['vs_floor']:.2f}", fmt_seconds(row["other_cpu_s"]),
         ])
     return table(headers, body, markdown)
 
@@ -643,7 +658,7 @@ def main():
 
         largest = max([pawsguard_figures] + scale_figures, key=lambda figures: figures["hosts"])
         rendering = bench.rendering(largest["report"])
-        trace = None if args.no_trace else bench.trace(count)
+        trace = None if args.no_trace else bench.trace(min(count, 200))
 
         rows = describe_runs([pawsguard_figures] + peer_figures, floor_s, pawsguard_figures["wall_s"], cores)
         scale_rows = describe_runs(scale_figures, None, None, cores)
@@ -707,14 +722,20 @@ def render(args, bench, rows, scale_rows, floors, per_connection, floor_s, cores
                              for name, figures in rendering.items())
     both(f"Report cost at {largest['hosts']} hosts (`pawsguard report merge` of the audit's JSON: decode + render, "
          f"process start included): {render_parts}.")
+    both("Columns: client CPU is user+system time of the client's whole process tree; sshd CPU/host the "
+         "server's (connection processes and the commands they ran); × pawsguard the peer's wall over pawsguard's; "
+         "× floor the wall over the floor; other CPU what the rest of the machine used meanwhile (should be near 0 "
+         "for trustworthy walls); peak RSS (tree) the summed RSS of all the client's processes, sampled every 100 ms.")
     both("")
     text.append(client_table(rows, markdown=False))
     markdown.append(client_table(rows, markdown=True))
     if scale_rows:
-        headers = ["hosts", "wall", "wall/host", "hosts/s", "CPU/host", "peak RSS", "floor", "× floor"]
+        headers = ["hosts", "wall", "wall/host", "hosts/s", "CPU/host", "sshd CPU/host", "peak RSS", "floor",
+                   "× floor", "other CPU"]
         body = [[row["hosts"], fmt_seconds(row["wall_s"]), f"{1000 * row['wall_s'] / row['hosts']:.1f} ms",
                  f"{row['hosts_per_s']:.0f}", f"{row['client_cpu_ms_per_host']:.2f} ms",
-                 f"{row['peak_rss_mib']:.0f} MiB", fmt_seconds(row["floor_s"]), f"{row['vs_floor']:.2f}"]
+                 f"{row['server_cpu_ms_per_host']:.1f} ms", f"{row['peak_rss_mib']:.0f} MiB",
+                 fmt_seconds(row["floor_s"]), f"{row['vs_floor']:.2f}", fmt_seconds(row["other_cpu_s"])]
                 for row in scale_rows]
         both("")
         both("pawsguard alone at other sizes (linearity):")
