@@ -58,7 +58,11 @@ final class ApplyFleet {
     func waitForJournal(_ needle: String, count: Int = 1, timeout: TimeInterval = 60) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let runID = runIDs().last, journal(runID).components(separatedBy: needle).count - 1 >= count { return runID }
+            // Run ids start with the second they began: two runs in one second sort by their random
+            // suffix, so the newest run is not always last. Any run that shows the needle will do.
+            if let runID = runIDs().reversed().first(where: { journal($0).components(separatedBy: needle).count - 1 >= count }) {
+                return runID
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw ApplyTestError.failed("the journal never showed \(count)× \(needle) within \(Int(timeout)) s: \(runIDs().last.map(journal) ?? "no run")")
