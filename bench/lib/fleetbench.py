@@ -239,6 +239,8 @@ class Bench:
         self.run_number = 0
         self.commands = {}
         self.venv = args.venv
+        self.last_pawsguard_durations = []
+        self.last_pawsguard_wall = 0.0
 
     def measure(self, name, count, command, collect, environment=None, tree_rss=False):
         """Runs one client over `count` hosts; returns its figures, the sshd CPU it caused included."""
@@ -305,6 +307,14 @@ class Bench:
 
         figures = self.measure(name, count, command, collect)
         figures["report"] = report
+        try:
+            with open(report) as handle:
+                durations = [host.get("durationSeconds", 0.0) for host in json.load(handle)["hosts"]]
+        except (OSError, ValueError, KeyError):
+            durations = []
+        # Each host's time from connect to parsed output, as pawsguard's report gives it: their sum
+        # over the wall time is how many hosts were in flight on average (overlap, untraced).
+        figures["host_seconds"] = sorted(durations)
         return figures
 
     def capture_probe(self):
@@ -642,6 +652,8 @@ def main():
         per_connection = statistics.median(floors)
         floor_s = per_connection * count / cores
         pawsguard_figures = sorted(mine, key=lambda figures: figures["wall_s"])[len(mine) // 2]
+        bench.last_pawsguard_durations = pawsguard_figures["host_seconds"]
+        bench.last_pawsguard_wall = pawsguard_figures["wall_s"]
 
         peer_figures = []
         for peer in args.peer_list:
@@ -717,6 +729,13 @@ def render(args, bench, rows, scale_rows, floors, per_connection, floor_s, cores
              f"in progress at any moment; run under strace, {trace['wall_s']:.2f} s wall).")
     else:
         both("Probe process count and set-up overlap: skipped (--no-trace, or strace is not installed).")
+    durations = bench.last_pawsguard_durations
+    if durations:
+        wall = bench.last_pawsguard_wall
+        both(f"In flight: pawsguard's report gives each host's time from connecting to parsed output: median "
+             f"{1000 * durations[len(durations) // 2]:.0f} ms, slowest {1000 * durations[-1]:.0f} ms; together "
+             f"{sum(durations):.1f} s within {wall:.2f} s of wall, so {sum(durations) / wall:.0f} hosts were in "
+             f"flight on average (the timed run, no tracing).")
     render_parts = ", ".join(f"{name} {1000 * figures['wall_s']:.0f} ms wall / "
                              f"{1000 * (figures['user_s'] + figures['sys_s']):.0f} ms CPU"
                              for name, figures in rendering.items())
