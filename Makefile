@@ -2,7 +2,7 @@
 # on a Debian machine, and drives the test fleet. See README.md.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libssh-dev openssh-server pkg-config iproute2 procps sudo busybox tcpdump python3 libxml2
+APT_PACKAGES := libssh-dev openssh-server pkg-config iproute2 procps sudo busybox tcpdump python3 libxml2 strace
 BIN_PATH = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
 .PHONY: all build test demo deps clean playbooks fleet-up fleet-down lint-self

@@ -67,7 +67,7 @@ public struct HostFactsBuilder: Sendable {
         let unreadable = snapshot.configFiles.filter { $0.content == .unreadable }.map(\.path)
         let nat = NatAssessor().assess(
             host: host, counters: counterValues, deltas: deltas, sampleIntervalSeconds: snapshot.sampleIntervalSeconds,
-            peers: inboundPeers(snapshot))
+            peers: host.natSources.isEmpty ? [] : inboundPeers(snapshot))
         return HostFacts(
             host: host.name, kernelRelease: snapshot.kernelRelease, keys: keyFacts, counters: counterValues,
             deltas: deltas, sampleIntervalSeconds: deltas == nil ? nil : snapshot.sampleIntervalSeconds, nat: nat,

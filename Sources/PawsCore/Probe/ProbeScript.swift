@@ -93,8 +93,10 @@ public enum ProbeScript {
             lines.append("sleep \(interval)")
             lines.append("blob netstat \"$N/netstat\"")
         }
-        lines.append("blob tcp \"$N/tcp\"")
-        lines.append("blob tcp6 \"$N/tcp6\"")
+        if request.readsSocketTables {
+            lines.append("blob tcp \"$N/tcp\"")
+            lines.append("blob tcp6 \"$N/tcp6\"")
+        }
         let directories = sysctlDirectories.map(ShellQuote.quote).joined(separator: " ")
         lines.append(#"for d in \#(directories); do for f in "$d"/*.conf; do if [ -e "$f" ] || [ -h "$f" ]; then cf "$f"; fi; done; done"#)
         lines.append("cf \(ShellQuote.quote(sysctlConf))")

@@ -22,7 +22,9 @@ public struct FleetAudit: Sendable {
 
     public func run(hosts: [InventoryHost], progress: (@Sendable (FleetProgress) -> Void)? = nil) async -> AuditReport {
         let builder = HostFactsBuilder(playbooks: playbooks)
-        let request = ProbeRequest(keys: builder.keys, sampleIntervalSeconds: sampleIntervalSeconds)
+        let request = ProbeRequest(
+            keys: builder.keys, sampleIntervalSeconds: sampleIntervalSeconds,
+            readsSocketTables: hosts.contains { !$0.natSources.isEmpty })
         let script = ProbeScript.make(request)
         let evaluators = playbooks.map(RuleEvaluator.init)
         let connector = self.connector
