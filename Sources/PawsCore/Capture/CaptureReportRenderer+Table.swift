@@ -38,15 +38,7 @@ extension CaptureReportRenderer {
                 return table.numericColumns.contains(column) ? padding + cell : cell + padding
             }
             .joined(separator: "  ")
-            .trimmingTrailingSpaces
+            .trimmingTrailingSpaces()
         }
-    }
-}
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

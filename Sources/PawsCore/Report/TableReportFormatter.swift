@@ -137,11 +137,3 @@ public struct TableReportFormatter: AuditReportFormatter {
         lines.map { String(repeating: " ", count: Self.detailIndent) + $0 }
     }
 }
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}

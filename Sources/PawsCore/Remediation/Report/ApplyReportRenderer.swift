@@ -213,11 +213,3 @@ struct ApplyPrometheusRenderer {
         return text
     }
 }
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-}
