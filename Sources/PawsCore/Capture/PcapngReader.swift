@@ -54,11 +54,11 @@ public struct PcapngReader: CaptureReader {
             let packet: CapturedPacket?
             switch type {
             case Self.enhancedPacketType:
-                packet = try enhancedPacket(block, length: blockLength, offset: blockOffset)
+                packet = try timestampedPacket(block, length: blockLength, offset: blockOffset, type: Self.enhancedPacketType)
             case Self.simplePacketType:
                 packet = try simplePacket(block, length: blockLength, offset: blockOffset)
             case Self.obsoletePacketType:
-                packet = try obsoletePacket(block, length: blockLength, offset: blockOffset)
+                packet = try timestampedPacket(block, length: blockLength, offset: blockOffset, type: Self.obsoletePacketType)
             case Self.interfaceDescriptionType:
                 try readInterfaceDescription(block, length: blockLength, offset: blockOffset)
                 packet = nil
@@ -139,32 +139,21 @@ public struct PcapngReader: CaptureReader {
         statistics.noteLinkType(linkType)
     }
 
-    private mutating func enhancedPacket(
-        _ block: UnsafeRawPointer, length: Int, offset: Int64
+    /// An enhanced packet block, or the obsolete packet block it replaced: the same layout, except
+    /// that the obsolete block's interface id is 16 bits (followed by a drop count).
+    private mutating func timestampedPacket(
+        _ block: UnsafeRawPointer, length: Int, offset: Int64, type: UInt32
     ) throws(CaptureError) -> CapturedPacket {
-        try requireLength(length, atLeast: 32, type: Self.enhancedPacketType, offset: offset)
-        let interfaceID = block.loadUInt32(at: 8, swapped: swapped)
+        try requireLength(length, atLeast: 32, type: type, offset: offset)
+        let interfaceID = type == Self.obsoletePacketType
+            ? UInt32(block.loadUInt16(at: 8, swapped: swapped)) : block.loadUInt32(at: 8, swapped: swapped)
         let units = UInt64(block.loadUInt32(at: 12, swapped: swapped)) << 32
             | UInt64(block.loadUInt32(at: 16, swapped: swapped))
         let captured = block.loadUInt32(at: 20, swapped: swapped)
         let original = block.loadUInt32(at: 24, swapped: swapped)
         return try packet(
             block, dataOffset: 28, captured: captured, original: original, interfaceID: interfaceID, units: units,
-            blockLength: length, blockType: Self.enhancedPacketType, offset: offset)
-    }
-
-    private mutating func obsoletePacket(
-        _ block: UnsafeRawPointer, length: Int, offset: Int64
-    ) throws(CaptureError) -> CapturedPacket {
-        try requireLength(length, atLeast: 32, type: Self.obsoletePacketType, offset: offset)
-        let interfaceID = UInt32(block.loadUInt16(at: 8, swapped: swapped))
-        let units = UInt64(block.loadUInt32(at: 12, swapped: swapped)) << 32
-            | UInt64(block.loadUInt32(at: 16, swapped: swapped))
-        let captured = block.loadUInt32(at: 20, swapped: swapped)
-        let original = block.loadUInt32(at: 24, swapped: swapped)
-        return try packet(
-            block, dataOffset: 28, captured: captured, original: original, interfaceID: interfaceID, units: units,
-            blockLength: length, blockType: Self.obsoletePacketType, offset: offset)
+            blockLength: length, blockType: type, offset: offset)
     }
 
     /// A simple packet block has no timestamp and no captured length: it belongs to interface 0 and holds
