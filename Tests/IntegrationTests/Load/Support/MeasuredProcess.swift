@@ -44,7 +44,12 @@ enum MeasuredProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        // ru_maxrss is not the binary's own peak: posix_spawn shares the test process's memory until
+        // exec, and exec records that memory's high-water mark (hundreds of MiB late in a full suite).
+        // VmHWM in /proc/<pid>/status belongs to the binary's own address space; sample it until exit.
+        var peakKiB = 0
         while true {
+            if let hwm = Self.highWaterMarkKiB(pid) { peakKiB = max(peakKiB, hwm) }
             let waited = wait4(pid, &status, WNOHANG, &usage)
             if waited == pid { break }
             if waited < 0 && errno != EINTR { throw FaultTestError.fleet("wait4(\(pid)): errno \(errno)") }
@@ -58,7 +63,14 @@ enum MeasuredProcess {
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Outcome(
-            status: exitStatus, maxResidentKiB: usage.ru_maxrss, cpuSeconds: cpu, seconds: Date().timeIntervalSince(started),
+            status: exitStatus, maxResidentKiB: peakKiB, cpuSeconds: cpu, seconds: Date().timeIntervalSince(started),
             timedOut: timedOut)
+    }
+
+    /// `VmHWM` of a running process, in KiB.
+    private static func highWaterMarkKiB(_ pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return line.split(separator: " ").compactMap { Int($0) }.first
     }
 }
