@@ -66,6 +66,41 @@ public enum NetstatParser {
     }
 
     private static func numberedLines(_ text: String) -> [(number: Int, text: String)] {
+        // The kernel writes ASCII; bytes are then the characters and splitting them is many times
+        // cheaper than splitting Characters. Anything else takes the Character path.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return numberedCharacterLines(text) }
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        var lines: [(number: Int, text: String)] = []
+        let bytes = text.utf8
+        var number = 0
+        var start = bytes.startIndex
+        while start < bytes.endIndex || number == 0 {
+            number += 1
+            let newlineIndex = bytes[start...].firstIndex(of: newline)
+            var end = newlineIndex ?? bytes.endIndex
+            // As the Character path: a CR before the LF belongs to the separator ("\r\n" is one
+            // Character), and then one trailing CR more is dropped.
+            if newlineIndex != nil, end > start, bytes[bytes.index(before: end)] == carriageReturn {
+                end = bytes.index(before: end)
+            }
+            if end > start, bytes[bytes.index(before: end)] == carriageReturn { end = bytes.index(before: end) }
+            let line = bytes[start..<end]
+            if line.contains(where: { !isASCIIWhitespace($0) }) {
+                lines.append((number, String(Substring(line))))
+            }
+            guard let newlineIndex else { break }
+            start = bytes.index(after: newlineIndex)
+            if start == bytes.endIndex { break }
+        }
+        return lines
+    }
+
+    /// `Character.isWhitespace` restricted to ASCII: tab, LF, VT, FF, CR and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    private static func numberedCharacterLines(_ text: String) -> [(number: Int, text: String)] {
         text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().compactMap { offset, line in
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard trimmed.contains(where: { !$0.isWhitespace }) else { return nil }
@@ -90,6 +125,29 @@ private struct SectionLine {
     let fields: [String]
 
     init?(_ line: String) {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            self.init(asciiLine: line)
+        } else {
+            self.init(characterLine: line)
+        }
+    }
+
+    /// The same split on bytes: for ASCII text every Character is one byte.
+    private init?(asciiLine line: String) {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let bytes = line.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        var prefix = bytes[..<colon]
+        while let first = prefix.first, first == space || first == tab { prefix = prefix.dropFirst() }
+        while let last = prefix.last, last == space || last == tab { prefix = prefix.dropLast() }
+        guard !prefix.isEmpty, !prefix.contains(where: { $0 == space || $0 == tab }) else { return nil }
+        section = NetstatSection(rawValue: String(Substring(prefix)))
+        fields = bytes[bytes.index(after: colon)...]
+            .split(whereSeparator: { $0 == space || $0 == tab })
+            .map { String(Substring($0)) }
+    }
+
+    private init?(characterLine line: String) {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let prefix = line[..<colon].trimmingBlanks()
         guard !prefix.isEmpty, !prefix.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }

@@ -16,7 +16,7 @@ extension SysctlConfigSet {
             guard case .contents(let bytes, let realPath) = resolve(file.path), realPaths.insert(realPath).inserted else {
                 continue
             }
-            files.append(SysctlFileParser.parse(bytes, path: realPath))
+            files.append(parsed(bytes, path: realPath))
         }
         return files.sorted { SysctlPath.byteOrderPrecedes($0.path, $1.path) }.flatMap { file in
             file.entries.filter { entry in

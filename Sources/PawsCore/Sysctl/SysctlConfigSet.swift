@@ -33,22 +33,53 @@ public struct SysctlConfigSet: Sendable, Hashable {
         }
     }
 
-    public var files: [File]
+    public var files: [File] {
+        didSet { index = Index(files) }
+    }
+    /// Lookups by normalized path and by directory; audits ask for the same paths many times.
+    private var index: Index
+    let parseMemo = SysctlParseMemo()
 
     public init(files: [File]) {
         self.files = files
+        self.index = Index(files)
     }
 
     /// The file recorded at `path` (compared after lexical normalization).
     public func file(at path: String) -> File? {
-        let wanted = SysctlPath.normalize(path)
-        return files.first { SysctlPath.normalize($0.path) == wanted }
+        index.firstByPath[SysctlPath.normalize(path)].map { files[$0] }
     }
 
     /// The files whose parent directory is `directory`, in the order they were recorded.
     public func files(in directory: String) -> [File] {
-        let wanted = SysctlPath.normalize(directory)
-        return files.filter { SysctlPath.directory(of: $0.path) == wanted }
+        (index.byDirectory[SysctlPath.normalize(directory)] ?? []).map { files[$0] }
+    }
+
+    /// The file parsed from bytes this set resolved, entry locations naming `path`; each
+    /// (path, bytes) pair is parsed once however many models and keys ask.
+    func parsed(_ bytes: [UInt8], path: String) -> SysctlFile {
+        parseMemo.file(bytes, path: path)
+    }
+
+    public static func == (lhs: SysctlConfigSet, rhs: SysctlConfigSet) -> Bool {
+        lhs.files == rhs.files
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(files)
+    }
+
+    private struct Index: Sendable {
+        var firstByPath: [String: Int] = [:]
+        var byDirectory: [String: [Int]] = [:]
+
+        init(_ files: [File]) {
+            for (position, file) in files.enumerated() {
+                let normalized = SysctlPath.normalize(file.path)
+                if firstByPath[normalized] == nil { firstByPath[normalized] = position }
+                byDirectory[SysctlPath.directory(ofNormalized: normalized), default: []].append(position)
+            }
+        }
     }
 
     /// Follows symlinks through the recorded targets, as opening the path would.

@@ -40,7 +40,7 @@ struct SysctlDirectoryScan {
     mutating func read(_ path: String) {
         switch configuration.resolve(path) {
         case .contents(let bytes, let realPath):
-            applied.append(AppliedSysctlFile(path: path, realPath: realPath, file: SysctlFileParser.parse(bytes, path: path)))
+            applied.append(AppliedSysctlFile(path: path, realPath: realPath, file: configuration.parsed(bytes, path: path)))
         case .masked(let chain):
             skipped.append(SkippedSysctlFile(path: path, reason: .masked(chain: chain)))
         case .missing(let realPath):

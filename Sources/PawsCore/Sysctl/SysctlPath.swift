@@ -3,6 +3,7 @@
 enum SysctlPath {
     /// Removes `.` components, empty components and resolves `..` against its parent.
     static func normalize(_ path: String) -> String {
+        if isNormalized(path) { return path }
         var components: [Substring] = []
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch component {
@@ -14,8 +15,36 @@ enum SysctlPath {
         return "/" + components.joined(separator: "/")
     }
 
+    /// True when `normalize` would return `path` unchanged: absolute, and no empty, `.` or `..`
+    /// component. Probed paths almost always are, and this check is much cheaper than splitting.
+    static func isNormalized(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let bytes = path.utf8
+        guard bytes.first == slash else { return false }
+        if bytes.count == 1 { return true }
+        guard bytes.last != slash else { return false }
+        // Length of the current component so far, and whether it holds only dots.
+        var length = 0
+        var onlyDots = true
+        for byte in bytes.dropFirst() {
+            if byte == slash {
+                if length == 0 || (onlyDots && length <= 2) { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                if byte != dot { onlyDots = false }
+            }
+        }
+        return !(onlyDots && length <= 2)
+    }
+
     static func directory(of path: String) -> String {
-        let normalized = normalize(path)
+        directory(ofNormalized: normalize(path))
+    }
+
+    /// `directory(of:)` for a path `normalize` already returned.
+    static func directory(ofNormalized normalized: String) -> String {
         guard let slash = normalized.lastIndex(of: "/"), slash != normalized.startIndex else { return "/" }
         return String(normalized[..<slash])
     }

@@ -57,6 +57,22 @@ final class NetstatParserTests: XCTestCase {
         XCTAssertEqual(counters[.listenDrops], 5)
     }
 
+    /// The byte-level splitter must cut lines exactly as splitting Characters did ("\r\n" is one
+    /// Character; one more trailing CR is dropped), and count blank lines in line numbers.
+    func testLineSplittingMatchesCharacterSemantics() throws {
+        let counters = try NetstatParser.parse("TcpExt: A B\r\r\nTcpExt: 7 8\r\r\n")
+        XCTAssertEqual(counters[.tcpExt, "B"], 8)
+        let lenient = NetstatParser.parseLeniently("\n \t\nTcpExt: A\r\n\r\nIpExt: 1\n")
+        XCTAssertEqual(lenient.problems.map(\.line), [3, 5])
+        let lastLineWithoutNewline = try NetstatParser.parse("TcpExt: A\nTcpExt: 3\r")
+        XCTAssertEqual(lastLineWithoutNewline[.tcpExt, "A"], 3)
+    }
+
+    func testNonASCIITextTakesTheCharacterPath() {
+        let lenient = NetstatParser.parseLeniently("TcpExt: A Bé\nTcpExt: 1 2\n")
+        XCTAssertEqual(lenient.counters[.tcpExt, "Bé"], 2)
+    }
+
     func testColumnCountMismatchIsReportedWithLine() throws {
         let text = "TcpExt: A B C\nTcpExt: 1 2\nIpExt: X\nIpExt: 9\n"
         XCTAssertThrowsError(try NetstatParser.parse(text)) { error in
