@@ -48,7 +48,10 @@ public struct HostFactsBuilder: Sendable {
                 systemd: systemdSetting.map { PersistedValue(value: $0.value, origin: $0.origin) },
                 assignments: assignments)
         }
-        let samples = snapshot.netstatSamples.compactMap(\.text).map { NetstatParser.parseLeniently($0).counters }
+        let wanted = Set(counters.map { NetstatCounterID(.tcpExt, $0) })
+        let samples = snapshot.netstatSamples.compactMap(\.text).map {
+            NetstatParser.parseLeniently($0, keeping: wanted).counters
+        }
         var counterValues: [String: UInt64] = [:]
         var deltas: [String: UInt64]?
         if let last = samples.last {

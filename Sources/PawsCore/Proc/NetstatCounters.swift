@@ -68,8 +68,11 @@ public struct NetstatCounters: Sendable, Hashable {
         signedValues[NetstatCounterID(section, name)] = value
     }
 
+    /// Records the column's place the first time it is set (a hash lookup, not a scan of the
+    /// column list: TcpExt alone has over 100 columns).
     private mutating func note(_ section: NetstatSection, _ name: String) {
-        if !sections.contains(section) { sections.append(section) }
-        if !(columnOrder[section]?.contains(name) ?? false) { columnOrder[section, default: []].append(name) }
+        if values[section] == nil && !sections.contains(section) { sections.append(section) }
+        let known = values[section]?[name] != nil || signedValues[NetstatCounterID(section, name)] != nil
+        if !known { columnOrder[section, default: []].append(name) }
     }
 }

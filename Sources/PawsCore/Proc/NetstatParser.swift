@@ -17,7 +17,15 @@ public enum NetstatParser {
 
     /// Keeps every well-formed pair and reports the rest. With a column count mismatch the
     /// leading columns are kept: truncated output loses its tail, and the names still line up.
-    public static func parseLeniently(_ text: String, source: String = "/proc/net/netstat") -> NetstatParseResult {
+    ///
+    /// `keeping` limits the counters kept to those named (an audit reads a handful of the
+    /// hundreds): the others are not stored, and sections without any are not split.
+    public static func parseLeniently(
+        _ text: String, source: String = "/proc/net/netstat", keeping wanted: Set<NetstatCounterID>? = nil
+    ) -> NetstatParseResult {
+        let wantedNames: [NetstatSection: Set<Substring>]? = wanted.map { wanted in
+            Dictionary(grouping: wanted, by: \.section).mapValues { Set($0.map { Substring($0.name) }) }
+        }
         var counters = NetstatCounters()
         var problems: [NetstatParseError] = []
         let lines = numberedLines(text)
@@ -44,6 +52,11 @@ public enum NetstatParser {
             index += 1
 
             let section = headerFields.section
+            var keep: (Substring) -> Bool = { _ in true }
+            if let wantedNames {
+                guard let names = wantedNames[section] else { continue }
+                keep = { names.contains($0) }
+            }
             let names = headerFields.fields
             let values = valueFields.fields
             if names.count != values.count {
@@ -51,14 +64,15 @@ public enum NetstatParser {
                     source: source, line: valueLine,
                     kind: .columnCountMismatch(section: section, names: names.count, values: values.count)))
             }
-            for (name, text) in zip(names, values) {
+            for (name, text) in zip(names, values) where keep(name) {
                 if let value = UInt64(text) {
-                    counters.set(section, name, value)
+                    counters.set(section, String(name), value)
                 } else if let value = Int64(text), value < 0 {
-                    counters.setSigned(section, name, value)
+                    counters.setSigned(section, String(name), value)
                 } else {
                     problems.append(NetstatParseError(
-                        source: source, line: valueLine, kind: .notANumber(section: section, column: name, text: text)))
+                        source: source, line: valueLine,
+                        kind: .notANumber(section: section, column: String(name), text: String(text))))
                 }
             }
         }
@@ -108,7 +122,7 @@ public enum NetstatParser {
         }
     }
 
-    private static func isNumeric(_ field: String) -> Bool {
+    private static func isNumeric(_ field: Substring) -> Bool {
         UInt64(field) != nil || Int64(field) != nil
     }
 }
@@ -122,7 +136,7 @@ public struct NetstatParseResult: Sendable, Hashable {
 /// `Prefix: field field ...`
 private struct SectionLine {
     let section: NetstatSection
-    let fields: [String]
+    let fields: [Substring]
 
     init?(_ line: String) {
         if line.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -144,7 +158,7 @@ private struct SectionLine {
         section = NetstatSection(rawValue: String(Substring(prefix)))
         fields = bytes[bytes.index(after: colon)...]
             .split(whereSeparator: { $0 == space || $0 == tab })
-            .map { String(Substring($0)) }
+            .map { Substring($0) }
     }
 
     private init?(characterLine line: String) {
@@ -152,7 +166,7 @@ private struct SectionLine {
         let prefix = line[..<colon].trimmingBlanks()
         guard !prefix.isEmpty, !prefix.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
         section = NetstatSection(rawValue: String(prefix))
-        fields = line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        fields = line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" })
     }
 }
 

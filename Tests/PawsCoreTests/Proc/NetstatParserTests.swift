@@ -68,6 +68,18 @@ final class NetstatParserTests: XCTestCase {
         XCTAssertEqual(lastLineWithoutNewline[.tcpExt, "A"], 3)
     }
 
+    func testKeepingOnlyNamedCountersKeepsTheirValuesAndNothingElse() throws {
+        let full = try NetstatParser.parse(ProcFixtures.debian12Netstat)
+        let wanted: Set<NetstatCounterID> = [
+            NetstatCounterID(.tcpExt, "ListenOverflows"), NetstatCounterID(.tcpExt, "ListenDrops"),
+            NetstatCounterID(.tcpExt, "NoSuchCounter"),
+        ]
+        let kept = NetstatParser.parseLeniently(ProcFixtures.debian12Netstat, keeping: wanted)
+        XCTAssertEqual(kept.problems, [])
+        XCTAssertEqual(kept.counters.counterIDs, [NetstatCounterID(.tcpExt, "ListenOverflows"), NetstatCounterID(.tcpExt, "ListenDrops")])
+        for counter in wanted { XCTAssertEqual(kept.counters[counter], full[counter]) }
+    }
+
     func testNonASCIITextTakesTheCharacterPath() {
         let lenient = NetstatParser.parseLeniently("TcpExt: A Bé\nTcpExt: 1 2\n")
         XCTAssertEqual(lenient.counters[.tcpExt, "Bé"], 2)
