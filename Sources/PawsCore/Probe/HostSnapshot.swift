@@ -106,7 +106,8 @@ public struct ProbedFile: Sendable, Codable, Hashable {
     }
 
     public var path: String
-    /// The target when `path` is a symlink, as `readlink` printed it (may be relative).
+    /// The target when `path` is a symlink: `/dev/null` or `/etc/sysctl.conf` when the link leads
+    /// there (directly or through other links), otherwise as `readlink` printed it (may be relative).
     public var symlinkTarget: String?
     public var content: Content
 

@@ -1,6 +1,7 @@
 /// Builds the one POSIX `sh` script that a probe runs on a host.
 ///
-/// The script needs no root and no tools beyond `cat`, `readlink` and (for sampling) `sleep`;
+/// The script needs no root and no tools beyond `cat`, `readlink` (for unusual symlinks) and
+/// (for sampling) `sleep`;
 /// it runs on dash, bash and busybox ash. Every section it prints starts with a header line
 /// `<boundary> <kind> [<index>]`; a section's bytes follow, with one extra `\n` appended so the
 /// parser can find the next header even when a file has no trailing newline. Because the
@@ -13,7 +14,9 @@
 /// `/proc/net` tables) go through one `cat` for up to eight files at a time. Text between two files (headers, paths, values) is collected in the
 /// variable `T` and handed to that `cat` as here-documents on its stdin and fds 3-9 (POSIX sh
 /// redirects single-digit fds only), read through `/proc/self/fd/N` in argument order, so the output is byte for byte what one `printf` and one
-/// `cat` per file would print. A symlink's target still needs one `readlink` (`$(...)` drops
+/// `cat` per file would print. A symlink's target is recorded as an absolute path when it leads
+/// to `/dev/null` or `/etc/sysctl.conf` (`test -ef`, no process: the two targets links in these
+/// directories have in practice); any other target costs one `readlink` (`$(...)` drops
 /// trailing newlines of the target; targets do not end in newlines). bash before 5.1 keeps
 /// here-documents in temporary files: where it cannot create one (a full or read-only `/tmp`),
 /// the script notices up front and falls back to printing text and running one `cat` per file.
@@ -79,7 +82,11 @@ public enum ProbeScript {
         lines.append(#"rd() { l=; while IFS= read -r l; do a "$l$NL"; done < "$1"; a "$l"; }"#)
         lines.append(#"tb() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; rd "$2" 2>/dev/null; fi; a "$NL"; }"#)
         lines.append(#"blob() { if [ ! -e "$2" ]; then h "$1-absent"; elif [ ! -r "$2" ]; then h "$1-unreadable"; else h "$1"; fb "$2"; fi; a "$NL"; }"#)
-        lines.append(#"cf() { h path; a "$1$NL"; if [ -h "$1" ]; then h link; a "$(readlink -- "$1" 2>/dev/null)$NL$NL"; fi; if [ ! -e "$1" ]; then h file-absent; elif [ ! -r "$1" ]; then h file-unreadable; else h file; fb "$1"; fi; a "$NL"; }"#)
+        // A symlink to /dev/null (a mask) or to /etc/sysctl.conf (Debian's 99-sysctl.conf) is told
+        // apart with `test -ef` (same device and inode, chains followed), which needs no process;
+        // any other target costs a `readlink`. A test without -ef fails and falls back to it too.
+        let conf = ShellQuote.quote(sysctlConf)
+        lines.append(#"cf() { h path; a "$1$NL"; if [ -h "$1" ]; then h link; if [ "$1" -ef /dev/null ] 2>/dev/null; then t=/dev/null; elif [ "$1" != \#(conf) ] && [ "$1" -ef \#(conf) ] 2>/dev/null; then t=\#(conf); else t=$(readlink -- "$1" 2>/dev/null); fi; a "$t$NL$NL"; fi; if [ ! -e "$1" ]; then h file-absent; elif [ ! -r "$1" ]; then h file-unreadable; else h file; fb "$1"; fi; a "$NL"; }"#)
         lines.append("h probe \(formatVersion)")
         lines.append("one release /proc/sys/kernel/osrelease")
         lines.append("one hostname /proc/sys/kernel/hostname")

@@ -12,7 +12,7 @@ public struct SysctlConfigSet: Sendable, Hashable {
         }
 
         public var path: String
-        /// The target when `path` is a symlink, as `readlink` printed it (may be relative).
+        /// The target when `path` is a symlink, as the probe recorded it (`HostSnapshot`'s `ProbedFile`).
         public var symlinkTarget: String?
         /// For a symlink, what reading through it gave.
         public var content: Content
