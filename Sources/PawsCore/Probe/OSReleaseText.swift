@@ -2,10 +2,14 @@
 public enum OSReleaseText {
     public static func fields(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let parts = line.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            fields[String(parts[0])] = String(parts[1]).trimmingCharacters(in: "\"'")
+        // Lines end at LF or CR bytes (a CRLF is then one end and one empty line); splitting bytes
+        // rather than Characters also keeps "\r\n", a single Character, from joining two lines.
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), equals = UInt8(ascii: "=")
+        for line in text.utf8.split(whereSeparator: { $0 == newline || $0 == carriageReturn }) {
+            guard let separator = line.firstIndex(of: equals), separator != line.startIndex else { continue }
+            let value = line[line.index(after: separator)...]
+            guard !value.isEmpty else { continue }
+            fields[String(Substring(line[..<separator]))] = String(Substring(value)).trimmingCharacters(in: "\"'")
         }
         return fields
     }

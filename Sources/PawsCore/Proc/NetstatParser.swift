@@ -19,7 +19,8 @@ public enum NetstatParser {
     /// leading columns are kept: truncated output loses its tail, and the names still line up.
     ///
     /// `keeping` limits the counters kept to those named (an audit reads a handful of the
-    /// hundreds): the others are not stored, and sections without any are not split.
+    /// hundreds): the others are not stored, lines of other sections are skipped unsplit, and
+    /// problems are reported for the kept sections only.
     public static func parseLeniently(
         _ text: String, source: String = "/proc/net/netstat", keeping wanted: Set<NetstatCounterID>? = nil
     ) -> NetstatParseResult {
@@ -33,8 +34,12 @@ public enum NetstatParser {
         while index < lines.count {
             let header = lines[index]
             index += 1
+            if let wantedNames, let section = SectionLine.sectionName(of: header.text),
+               wantedNames[NetstatSection(rawValue: String(section))] == nil {
+                continue
+            }
             guard let headerFields = SectionLine(header.text) else {
-                problems.append(NetstatParseError(source: source, line: header.number, kind: .notASectionLine(text: header.text)))
+                problems.append(NetstatParseError(source: source, line: header.number, kind: .notASectionLine(text: String(header.text))))
                 continue
             }
             if !headerFields.fields.isEmpty && headerFields.fields.allSatisfy(isNumeric) {
@@ -79,12 +84,12 @@ public enum NetstatParser {
         return NetstatParseResult(counters: counters, problems: problems)
     }
 
-    private static func numberedLines(_ text: String) -> [(number: Int, text: String)] {
+    private static func numberedLines(_ text: String) -> [(number: Int, text: Substring)] {
         // The kernel writes ASCII; bytes are then the characters and splitting them is many times
         // cheaper than splitting Characters. Anything else takes the Character path.
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return numberedCharacterLines(text) }
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-        var lines: [(number: Int, text: String)] = []
+        var lines: [(number: Int, text: Substring)] = []
         let bytes = text.utf8
         var number = 0
         var start = bytes.startIndex
@@ -100,7 +105,7 @@ public enum NetstatParser {
             if end > start, bytes[bytes.index(before: end)] == carriageReturn { end = bytes.index(before: end) }
             let line = bytes[start..<end]
             if line.contains(where: { !isASCIIWhitespace($0) }) {
-                lines.append((number, String(Substring(line))))
+                lines.append((number, Substring(line)))
             }
             guard let newlineIndex else { break }
             start = bytes.index(after: newlineIndex)
@@ -114,11 +119,11 @@ public enum NetstatParser {
         byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
-    private static func numberedCharacterLines(_ text: String) -> [(number: Int, text: String)] {
+    private static func numberedCharacterLines(_ text: String) -> [(number: Int, text: Substring)] {
         text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated().compactMap { offset, line in
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard trimmed.contains(where: { !$0.isWhitespace }) else { return nil }
-            return (offset + 1, String(trimmed))
+            return (offset + 1, Substring(trimmed))
         }
     }
 
@@ -138,35 +143,26 @@ private struct SectionLine {
     let section: NetstatSection
     let fields: [Substring]
 
-    init?(_ line: String) {
+    init?(_ line: Substring) {
+        guard let name = Self.sectionName(of: line), let colon = line.firstIndex(of: ":") else { return nil }
+        section = NetstatSection(rawValue: String(name))
+        let rest = line[line.index(after: colon)...]
         if line.utf8.allSatisfy({ $0 < 0x80 }) {
-            self.init(asciiLine: line)
+            // For ASCII text every Character is one byte; splitting bytes is much cheaper.
+            fields = rest.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+                .map { Substring($0) }
         } else {
-            self.init(characterLine: line)
+            fields = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
         }
     }
 
-    /// The same split on bytes: for ASCII text every Character is one byte.
-    private init?(asciiLine line: String) {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        let bytes = line.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        var prefix = bytes[..<colon]
-        while let first = prefix.first, first == space || first == tab { prefix = prefix.dropFirst() }
-        while let last = prefix.last, last == space || last == tab { prefix = prefix.dropLast() }
-        guard !prefix.isEmpty, !prefix.contains(where: { $0 == space || $0 == tab }) else { return nil }
-        section = NetstatSection(rawValue: String(Substring(prefix)))
-        fields = bytes[bytes.index(after: colon)...]
-            .split(whereSeparator: { $0 == space || $0 == tab })
-            .map { Substring($0) }
-    }
-
-    private init?(characterLine line: String) {
+    /// The prefix before the first `:`, blanks trimmed; nil when there is no colon, or the prefix
+    /// is empty or has inner blanks.
+    static func sectionName(of line: Substring) -> Substring? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let prefix = line[..<colon].trimmingBlanks()
         guard !prefix.isEmpty, !prefix.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
-        section = NetstatSection(rawValue: String(prefix))
-        fields = line[line.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return prefix
     }
 }
 
