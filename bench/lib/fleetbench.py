@@ -56,7 +56,7 @@ def die(message):
 class Server:
     """One sshd on loopback, tuned for many connections, started as our child (-D)."""
 
-    def __init__(self, work, name, extra_config=""):
+    def __init__(self, work, name, extra_config="", pam=False):
         self.work = work
         self.port = free_port()
         self.directory = os.path.join(work, name)
@@ -74,7 +74,9 @@ PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
 KbdInteractiveAuthentication no
-UsePAM no
+# "stock": PAM on, as in Debian's (and every major distribution's) sshd_config, so each login
+# runs the PAM account and session stacks as on a production host; "lean" (--sshd lean) skips them.
+UsePAM {"yes" if pam else "no"}
 UseDNS no
 PrintMotd no
 PrintLastLog no
@@ -234,7 +236,7 @@ class Bench:
         self.work = work
         self.pawsguard = pawsguard
         self.fleet = Fleet(work)
-        self.server = Server(work, "sshd")
+        self.server = Server(work, "sshd", pam=args.sshd == "stock")
         self.fleet.trust(self.server)
         self.run_number = 0
         self.commands = {}
@@ -556,6 +558,10 @@ def parse_arguments():
                         help="also time pawsguard alone at these sizes, e.g. 250,500,1000 (linearity)")
     parser.add_argument("--concurrency", type=int, default=50, help="connections at once for the peers (default 50)")
     parser.add_argument("--forks", type=int, default=0, help="pawsguard --forks (default: pawsguard's own default)")
+    parser.add_argument("--sshd", choices=["stock", "lean"], default="stock",
+                        help="sshd's login path: 'stock' runs PAM as distributions ship it (UsePAM yes, the "
+                             "default); 'lean' turns PAM off, which makes sshd cheaper per connection and so "
+                             "the floor lower")
     parser.add_argument("--repeat", type=int, default=3,
                         help="time pawsguard and the floor this many times, interleaved; the median counts (default 3)")
     parser.add_argument("--no-trace", action="store_true", help="skip the strace run (process count, set-up overlap)")
@@ -711,7 +717,8 @@ def render(args, bench, rows, scale_rows, floors, per_connection, floor_s, cores
         markdown.append(line_text if line_markdown is None else line_markdown)
 
     both(f"fleet-bench: {count} inventory hosts, all served by one sshd on {ADDRESS}; peers at concurrency "
-         f"{args.concurrency}, pawsguard at {'--forks ' + str(args.forks) if args.forks else 'its default --forks'}.")
+         f"{args.concurrency}, pawsguard at {'--forks ' + str(args.forks) if args.forks else 'its default --forks'}; "
+         f"sshd {'stock (UsePAM yes)' if args.sshd == 'stock' else 'lean (UsePAM no)'}.")
     both("Machine: " + "; ".join(facts) + ".")
     both("")
     both(f"Floor: sshd spends {1000 * per_connection:.1f} ms of CPU per connection running a bare `exec true` "
