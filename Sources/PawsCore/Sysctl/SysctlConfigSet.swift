@@ -38,7 +38,6 @@ public struct SysctlConfigSet: Sendable, Hashable {
     }
     /// Lookups by normalized path and by directory; audits ask for the same paths many times.
     private var index: Index
-    let parseMemo = SysctlParseMemo()
 
     public init(files: [File]) {
         self.files = files
@@ -56,9 +55,9 @@ public struct SysctlConfigSet: Sendable, Hashable {
     }
 
     /// The file parsed from bytes this set resolved, entry locations naming `path`; each
-    /// (path, bytes) pair is parsed once however many models and keys ask.
+    /// (path, bytes) pair is parsed once however many models, keys and hosts ask.
     func parsed(_ bytes: [UInt8], path: String) -> SysctlFile {
-        parseMemo.file(bytes, path: path)
+        SysctlParseMemo.shared.file(bytes, path: path)
     }
 
     public static func == (lhs: SysctlConfigSet, rhs: SysctlConfigSet) -> Bool {

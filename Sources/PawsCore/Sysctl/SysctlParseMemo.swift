@@ -1,24 +1,46 @@
 import Foundation
 
-/// Remembers files already parsed for one `SysctlConfigSet`, so the applier models and
-/// `everyAssignment` parse each file once between them instead of once per model and key.
-/// Shared by copies of the set (a reference), cleared when the set's files change.
+/// Parsed sysctl files, shared by every host of a run. Each file is parsed once however many
+/// applier models and keys ask for it, and a fleet built from the same images holds the same
+/// vendor files (`/usr/lib/sysctl.d/50-pid-max.conf`) on every host: those are parsed once for
+/// the whole fleet. Bounded, so a fleet of all-different files costs parsing, not memory.
 final class SysctlParseMemo: @unchecked Sendable {
+    static let shared = SysctlParseMemo()
+
+    /// Different contents kept per path, and paths kept in all.
+    private let variantsPerPath: Int
+    private let pathLimit: Int
     private let lock = NSLock()
-    private var parsed: [String: SysctlFile] = [:]
+    private var parsed: [String: [SysctlFile]] = [:]
+
+    init(variantsPerPath: Int = 4, pathLimit: Int = 4096) {
+        self.variantsPerPath = variantsPerPath
+        self.pathLimit = pathLimit
+    }
 
     /// The file parsed from `bytes` with entry locations naming `path`.
     func file(_ bytes: [UInt8], path: String) -> SysctlFile {
         lock.lock()
-        let known = parsed[path]
+        // Parsing is deterministic, so a file with the same path and bytes is the same parse.
+        let known = parsed[path]?.first { $0.bytes == bytes }
         lock.unlock()
-        // The same label can come with other bytes only if a symlink and its target were read
-        // apart and differ; compare rather than trust the label (equal buffers compare in O(1)).
-        if let known, known.bytes == bytes { return known }
+        if let known { return known }
         let file = SysctlFileParser.parse(bytes, path: path)
         lock.lock()
-        parsed[path] = file
-        lock.unlock()
+        defer { lock.unlock() }
+        if var variants = parsed[path] {
+            if variants.count >= variantsPerPath { variants.removeFirst() }
+            variants.append(file)
+            parsed[path] = variants
+        } else if parsed.count < pathLimit {
+            parsed[path] = [file]
+        }
         return file
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return parsed.values.reduce(0) { $0 + $1.count }
     }
 }
