@@ -728,9 +728,10 @@ def render(args, bench, rows, scale_rows, floors, per_connection, floor_s, cores
         programs = ", ".join(f"{name} x{n:g}" for name, n in trace["execs_per_connection"].items())
         both(f"Probe: per host, sshd starts the login shell, which spawns {trace['spawned_per_connection']} "
              f"more process(es) (programs run per host: {programs}; seen over {trace['connections']} connections: "
-             f"{trace['spawned_distribution']}).")
+             f"{trace['spawned_distribution']}). Before the shell, sshd's own login (PAM session) ran "
+             f"{trace['session_processes_per_connection']:g} process(es) per connection, as it does for any client.")
         both(f"Overlap: {trace['connections']} connection set-ups (sshd's re-exec to the shell's start: banner, "
-             f"key exchange, host key, authentication) took {trace['setup_mean_ms']:.0f} ms each on average, "
+             f"key exchange, host key, authentication, PAM session) took {trace['setup_mean_ms']:.0f} ms each on average, "
              f"up to {trace['setup_peak_concurrent']} at once; together {trace['setup_sum_s']:.1f} s of set-up "
              f"within {trace['setup_union_s']:.2f} s (average {trace['setup_sum_s'] / trace['setup_union_s']:.1f} "
              f"in progress at any moment; run under strace, {trace['wall_s']:.2f} s wall).")

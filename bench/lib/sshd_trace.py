@@ -47,6 +47,14 @@ class Trace:
                             self.execs[pid].append((stamp, pending_exec[pid]))
                         del pending_exec[pid]
 
+    def image(self, pid):
+        """The program a process runs: its last exec, or what it inherited from its parent."""
+        while pid is not None:
+            if self.execs.get(pid):
+                return self.execs[pid][-1][1]
+            pid = self.parent.get(pid)
+        return ""
+
     def ancestors(self, pid):
         chain = []
         while pid in self.parent:
@@ -68,10 +76,15 @@ class Trace:
                 pid = pending.pop()
                 subtree.append(pid)
                 pending.extend(children.get(pid, []))
+            # sshd starts programs of its own before the user's shell: with PAM, pam_motd runs
+            # `sh -c 'run-parts /etc/update-motd.d'` while the session opens. The login shell is the
+            # last program sshd itself starts; the others are counted apart.
             shell = None
             for pid in subtree:
-                for stamp, program in self.execs.get(pid, []):
-                    if not is_sshd(program) and (shell is None or stamp < shell[0]):
+                if not is_sshd(self.image(self.parent.get(pid))):
+                    continue
+                for stamp, program in self.execs.get(pid, [])[:1]:
+                    if not is_sshd(program) and (shell is None or stamp > shell[0]):
                         shell = (stamp, pid)
             if shell is None:
                 continue
@@ -80,11 +93,14 @@ class Trace:
             programs = []
             for pid in [shell_pid] + spawned:
                 programs.extend(os.path.basename(program) for _, program in self.execs.get(pid, []))
+            session = [pid for pid in subtree if pid != shell_pid and pid not in spawned
+                       and any(not is_sshd(program) for _, program in self.execs.get(pid, []))]
             result.append({
                 "start": self.first_seen.get(root, shell_time),
                 "shell": shell_time,
                 "spawned": len(spawned),
                 "programs": programs,
+                "session_processes": len(session),
             })
         return result
 
@@ -125,6 +141,7 @@ def summarise(path, listener_pid):
         "spawned_per_connection": spawned.most_common(1)[0][0],
         "spawned_distribution": dict(spawned),
         "execs_per_connection": {name: round(n / count, 2) for name, n in programs.most_common()},
+        "session_processes_per_connection": round(sum(c["session_processes"] for c in connections) / count, 2),
         "setup_peak_concurrent": peak,
         "setup_mean_ms": 1000 * total / count,
         "setup_sum_s": total,
