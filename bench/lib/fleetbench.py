@@ -243,6 +243,17 @@ class Bench:
         self.venv = args.venv
         self.last_pawsguard_durations = []
         self.last_pawsguard_wall = 0.0
+        self.check_login()
+
+    def check_login(self):
+        """One login before anything is timed: a PAM stack that refuses root here (pam_loginuid in
+        some containers) should stop the run with a reason, not show up as N uncollected hosts."""
+        line = self.openssh_line(pq=False, remote="exec true", sink="/dev/null")
+        result = subprocess.run(["sh", "-c", line, "check"], capture_output=True, text=True, timeout=60)
+        if result.returncode != 0:
+            hint = " (try --sshd lean, which logs in without PAM)" if self.args.sshd == "stock" else ""
+            die(f"a test login to the benchmark's sshd failed{hint}: {result.stderr.strip()}; "
+                f"sshd log: {read_tail(self.server.log)}")
 
     def measure(self, name, count, command, collect, environment=None, tree_rss=False):
         """Runs one client over `count` hosts; returns its figures, the sshd CPU it caused included."""
