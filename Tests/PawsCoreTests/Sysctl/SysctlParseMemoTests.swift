@@ -26,4 +26,14 @@ final class SysctlParseMemoTests: XCTestCase {
         }
         XCTAssertEqual(memo.count, 2 + 2)
     }
+
+    func testBoundedByBytesHeld() {
+        let memo = SysctlParseMemo(variantsPerPath: 4, pathLimit: 100, byteLimit: 100)
+        let big = Array(("k.x = 1\n" + String(repeating: "# padding\n", count: 20)).utf8)
+        let parsed = memo.file(big, path: "/etc/sysctl.d/big.conf")
+        XCTAssertEqual(parsed.entries.count, 1, "parsed, just not kept")
+        XCTAssertEqual(memo.count, 0)
+        _ = memo.file(Array("k.x = 1\n".utf8), path: "/etc/sysctl.d/small.conf")
+        XCTAssertEqual(memo.count, 1)
+    }
 }
