@@ -80,10 +80,12 @@ final class LoadThousandHostsTests: XCTestCase {
         }
         let first = afterEachRun[0]
         let second = afterEachRun[1]
-        // The first run may start a few lasting threads (Swift's cooperative pool, Dispatch); the host
-        // threads of each run must be gone, and a second run must add nothing.
+        // Each run starts a pool of `concurrency` host threads; those must be gone after it. Swift's
+        // cooperative pool and Dispatch keep a few idle threads of their own, more of them when the
+        // machine is busy (8 -> 12 between two runs was seen under load), so they get a margin: a
+        // leaked host pool would add 16 (`concurrency`), a thread per host 1,000.
+        XCTAssertLessThanOrEqual(first.threads, baseline.threads + 8, "threads: \(baseline) -> \(first)")
         XCTAssertLessThanOrEqual(second.threads, baseline.threads + 8, "threads: \(baseline) -> \(second)")
-        XCTAssertLessThanOrEqual(second.threads, first.threads + 1, "threads grew between runs: \(first) -> \(second)")
         XCTAssertLessThanOrEqual(second.descriptors, baseline.descriptors + 4, "descriptors: \(baseline) -> \(second)")
         XCTAssertLessThanOrEqual(second.descriptors, first.descriptors, "descriptors grew between runs: \(first) -> \(second)")
         // The allocator keeps some of what a run freed; a second run must not need much more than the first.

@@ -20,6 +20,16 @@ final class OSReleaseTextTests: XCTestCase {
         XCTAssertTrue(ProcpsFlavor.isLegacy(osRelease: "ID=ubuntu\r\nVERSION_ID=\"20.04\"\r\n"))
     }
 
+    func testRememberedFieldsBelongToTheirOwnText() {
+        let debian = "ID=debian\nVERSION_ID=\"12\"\n"
+        let ubuntu = "ID=ubuntu\nVERSION_ID=\"18.04\"\n"
+        XCTAssertEqual(OSReleaseText.fields(debian)["ID"], "debian")
+        XCTAssertEqual(OSReleaseText.fields(debian)["ID"], "debian")
+        XCTAssertEqual(OSReleaseText.fields(ubuntu)["ID"], "ubuntu")
+        XCTAssertFalse(ProcpsFlavor.isLegacy(osRelease: debian))
+        XCTAssertTrue(ProcpsFlavor.isLegacy(osRelease: ubuntu))
+    }
+
     func testPrettyNameFallsBackToNameAndVersion() {
         XCTAssertEqual(OSReleaseText.prettyName("NAME=Alpine\nVERSION_ID=3.20.1\n"), "Alpine 3.20.1")
         XCTAssertNil(OSReleaseText.prettyName(""))
