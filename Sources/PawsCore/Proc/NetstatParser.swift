@@ -57,11 +57,8 @@ public enum NetstatParser {
             index += 1
 
             let section = headerFields.section
-            var keep: (Substring) -> Bool = { _ in true }
-            if let wantedNames {
-                guard let names = wantedNames[section] else { continue }
-                keep = { names.contains($0) }
-            }
+            // Sections not wanted were skipped above; nil keeps every column.
+            let keptNames = wantedNames?[section]
             let names = headerFields.fields
             let values = valueFields.fields
             if names.count != values.count {
@@ -69,7 +66,7 @@ public enum NetstatParser {
                     source: source, line: valueLine,
                     kind: .columnCountMismatch(section: section, names: names.count, values: values.count)))
             }
-            for (name, text) in zip(names, values) where keep(name) {
+            for (name, text) in zip(names, values) where keptNames?.contains(name) ?? true {
                 if let value = UInt64(text) {
                     counters.set(section, String(name), value)
                 } else if let value = Int64(text), value < 0 {

@@ -2,36 +2,8 @@
 /// bytes and, for a symlink, the target it records. Which of them an applier reads, and in what
 /// order, is decided by `ProcpsSystemModel` and `SystemdSysctlModel`.
 public struct SysctlConfigSet: Sendable, Hashable {
-    public struct File: Sendable, Hashable {
-        public enum Content: Sendable, Hashable {
-            case bytes([UInt8])
-            /// A dangling symlink, or a file that vanished between listing and reading.
-            case absent
-            /// Present but not readable by the probing user.
-            case unreadable
-        }
-
-        public var path: String
-        /// The target when `path` is a symlink, as the probe recorded it (`HostSnapshot`'s `ProbedFile`).
-        public var symlinkTarget: String?
-        /// For a symlink, what reading through it gave.
-        public var content: Content
-
-        public init(path: String, symlinkTarget: String? = nil, content: Content) {
-            self.path = path
-            self.symlinkTarget = symlinkTarget
-            self.content = content
-        }
-
-        public init(path: String, symlinkTarget: String? = nil, text: String) {
-            self.init(path: path, symlinkTarget: symlinkTarget, content: .bytes(Array(text.utf8)))
-        }
-
-        /// A symlink whose content is whatever its target holds.
-        public static func symlink(_ path: String, to target: String) -> File {
-            File(path: path, symlinkTarget: target, content: .absent)
-        }
-    }
+    /// A file as the probe recorded it: path, symlink target, and what reading it gave.
+    public typealias File = ProbedFile
 
     public var files: [File] {
         didSet { index = Index(files) }
@@ -105,7 +77,7 @@ public struct SysctlConfigSet: Sendable, Hashable {
 
     static let devNull = "/dev/null"
 
-    private static func resolution(of content: File.Content, realPath: String) -> SysctlFileResolution {
+    private static func resolution(of content: ProbedFile.Content, realPath: String) -> SysctlFileResolution {
         switch content {
         case .bytes(let bytes): return .contents(bytes, realPath: realPath)
         case .absent: return .missing(realPath: realPath)
@@ -125,4 +97,15 @@ public enum SysctlFileResolution: Sendable, Hashable {
     case missing(realPath: String)
     case unreadable(realPath: String)
     case symlinkLoop(chain: [String])
+}
+
+extension ProbedFile {
+    public init(path: String, symlinkTarget: String? = nil, text: String) {
+        self.init(path: path, symlinkTarget: symlinkTarget, content: .bytes(Array(text.utf8)))
+    }
+
+    /// A symlink whose content is whatever its target holds.
+    public static func symlink(_ path: String, to target: String) -> ProbedFile {
+        ProbedFile(path: path, symlinkTarget: target, content: .absent)
+    }
 }
